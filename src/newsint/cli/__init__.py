@@ -1,0 +1,1 @@
+"""The ``newsint`` command line (Typer): one module per command."""

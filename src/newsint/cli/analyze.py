@@ -1,0 +1,239 @@
+"""``newsint analyze``: analyse files, folders, globs or stdin."""
+
+from __future__ import annotations
+
+
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+
+from ..config import DEFAULT_MAX_BYTES, Config
+from ..errors import ConfigError, InputError, NewsintError
+from ..model import Analysis, Article
+from ..pipeline import AnalysisFailedError
+from .output import open_output, report_problem, stderr
+
+
+class Format(str, Enum):
+    auto = "auto"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+    html = "html"
+
+
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, folders, glob patterns, or - for standard input.")
+]
+FormatOpt = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="json (one article), jsonl (default for several), md, html."),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Write here instead of stdout (a folder for several HTML briefs)."),
+]
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option(help="Refuse inputs larger than this many bytes (env NEWSINT_MAX_BYTES).",
+                 envvar="NEWSINT_MAX_BYTES"),
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.", min=1)]
+BatchOpt = Annotated[int, typer.Option(help="Articles per nlp.pipe batch.", min=1)]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+
+
+def analyze_command(
+    paths: PathsArg,
+    format: FormatOpt = Format.auto,
+    published: PublishedOpt = None,
+    out: OutOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    jobs: JobsOpt = 1,
+    batch_size: BatchOpt = 32,
+    quiet: QuietOpt = False,
+) -> None:
+    """Analyse articles: dates, counts, entities, sections and byline, as JSON or briefs.
+
+    One input prints one JSON document; several stream as JSON Lines with a progress bar
+    on stderr. Bad inputs are reported one line each and the others still run; the exit
+    code is 1 only when nothing could be analysed.
+    """
+    from ..api import parse_published
+    from ..ingest import read_sources
+
+    config = Config(max_bytes=max_bytes, n_process=jobs, batch_size=batch_size)
+    date = parse_published(published)
+    several = len(paths) > 1 or any(_expands(p) for p in paths)
+    chosen = format if format is not Format.auto else (Format.jsonl if several else Format.json)
+    if chosen is Format.html and several and out is None:
+        raise ConfigError("several HTML briefs need --out FOLDER")
+    counts = {"ok": 0, "bad": 0}
+    sources = read_sources(paths, config=config, published=date, stdin=_stdin())
+    articles = _accept_articles(sources, counts)
+    with _progress(enabled=several and not quiet) as advance:
+        results = _analyse(articles, config)
+        _write(results, chosen, out, several, counts, advance)
+    _finish(counts, quiet)
+
+
+def _expands(path: str) -> bool:
+    return path == "-" or any(c in path for c in "*?[") or Path(path).is_dir()
+
+
+def _stdin():  # type: ignore[no-untyped-def]
+    import sys
+
+    return sys.stdin.buffer
+
+
+def _accept_articles(
+    sources: Iterable[Article | InputError], counts: dict[str, int]
+) -> Iterator[Article]:
+    for item in sources:
+        if isinstance(item, InputError):
+            counts["bad"] += 1
+            report_problem(item)
+        else:
+            yield item
+
+
+def _analyse(
+    articles: Iterable[Article], config: Config
+) -> Iterable[Analysis | AnalysisFailedError]:
+    if config.n_process > 1:
+        from ..parallel import run_parallel
+
+        return run_parallel(articles, config)
+    from ..api import get_pipeline
+
+    return get_pipeline(config).run(articles)
+
+
+class _Progress:
+    """A progress bar on stderr, or nothing."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._bar: Progress | None = None
+        if enabled:
+            self._bar = Progress(
+                SpinnerColumn(), TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                console=stderr, transient=False,
+            )
+            self._task = self._bar.add_task("analyse", total=None, rate="–")
+
+    def __enter__(self) -> _Progress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self) -> None:
+        if self._bar is None:
+            return
+        self._bar.advance(self._task)
+        task = self._bar.tasks[0]
+        if task.elapsed:
+            self._bar.update(self._task, rate=f"{task.completed / task.elapsed:.1f}")
+
+
+def _progress(*, enabled: bool) -> _Progress:
+    return _Progress(enabled)
+
+
+def _write(
+    results: Iterable[Analysis | AnalysisFailedError],
+    chosen: Format,
+    out: Path | None,
+    several: bool,
+    counts: dict[str, int],
+    progress: _Progress,
+) -> None:
+    if chosen is Format.html and several:
+        assert out is not None
+        _write_html_folder(results, out, counts, progress)
+        return
+    with open_output(out) as stream:
+        first = True
+        for result in results:
+            progress.advance()
+            if isinstance(result, AnalysisFailedError):
+                counts["bad"] += 1
+                report_problem(result)
+                continue
+            counts["ok"] += 1
+            _write_one(stream, result, chosen, first=first, several=several)
+            first = False
+        if chosen is Format.json and several and not first:
+            stream.write("\n]\n")
+
+
+def _write_one(stream: TextIO, result: Analysis, chosen: Format, *, first: bool, several: bool) -> None:
+    from ..export.jsonio import to_json, to_jsonl_line
+
+    if chosen is Format.jsonl:
+        stream.write(to_jsonl_line(result) + "\n")
+    elif chosen is Format.json:
+        if several:
+            stream.write(("[\n" if first else ",\n") + to_json(result))
+        else:
+            stream.write(to_json(result) + "\n")
+    elif chosen is Format.md:
+        from ..export.markdown import render_markdown
+
+        stream.write(("" if first else "\n\n---\n\n") + render_markdown(result))
+    else:
+        from ..export.html import render_html
+
+        stream.write(render_html(result))
+    stream.flush()
+
+
+def _write_html_folder(
+    results: Iterable[Analysis | AnalysisFailedError],
+    folder: Path,
+    counts: dict[str, int],
+    progress: _Progress,
+) -> None:
+    from ..export.html import render_html
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NewsintError(f"{folder}: cannot create folder: {exc.strerror or exc}") from exc
+    for result in results:
+        progress.advance()
+        if isinstance(result, AnalysisFailedError):
+            counts["bad"] += 1
+            report_problem(result)
+            continue
+        counts["ok"] += 1
+        (folder / f"{result.article.id}.html").write_text(render_html(result), encoding="utf-8")
+
+
+def _finish(counts: dict[str, int], quiet: bool) -> None:
+    ok, bad = counts["ok"], counts["bad"]
+    if ok == 0:
+        reason = "no input could be analysed" if bad else "no articles found in the inputs"
+        stderr.print(f"[bold red]error:[/] {reason}")
+        raise typer.Exit(1)
+    if bad:
+        stderr.print(f"[yellow]warning:[/] analysed {ok} article(s); {bad} input(s) had problems")
+    elif not quiet and ok > 1:
+        stderr.print(f"analysed {ok} articles")
+
+
+

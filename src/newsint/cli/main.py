@@ -1,0 +1,49 @@
+"""The ``newsint`` command: analyse articles, write briefs, run the demo."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from ..errors import NewsintError
+from .analyze import analyze_command
+from .demo import demo_command
+from .output import report_problem
+from .schema import schema_command
+
+app = typer.Typer(
+    name="newsint",
+    help="What news articles claim, and how far to trust them — with evidence for every item.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.command("analyze", no_args_is_help=True)(analyze_command)
+app.command("demo")(demo_command)
+app.command("schema")(schema_command)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print the newsint version."""
+    from .. import __version__
+
+    print(__version__)
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and exit code 1."""
+    try:
+        code = app(standalone_mode=False)
+    except NewsintError as exc:
+        report_problem(exc)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,1 @@
+"""Files shipped with newsint (the synthetic demo sample)."""

@@ -1,0 +1,1 @@
+"""Exporters: JSON/JSONL, Markdown and HTML briefs (GeoJSON and CSV come with places/events)."""

@@ -1,0 +1,84 @@
+"""newsint's spaCy components, registered by name with what they require and assign.
+
+Each component is a thin ``Doc -> Doc`` wrapper around a pure function in its own
+module, so the logic can be tested without the pipeline. ``COMPONENTS`` lists them in
+pipeline order with where they go; ``tests/pipeline/test_components.py`` pins the names.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Article, Entity
+from .dates import extract_dates
+from .extensions import register_extensions
+from .quantities import extract_quantities
+from .sections import find_byline, find_sections
+from .spans import analysed_ranges
+
+register_extensions()
+
+#: (name, placement) in pipeline order; placement is passed to ``nlp.add_pipe``.
+COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
+    ("newsint_lines", {"before": "parser"}),
+    ("newsint_sections", {"last": True}),
+    ("newsint_entities", {"last": True}),
+    ("newsint_dates", {"last": True}),
+    ("newsint_quantities", {"last": True}),
+)
+
+
+@Language.component("newsint_lines", assigns=["token.is_sent_start"])
+def newsint_lines(doc: Doc) -> Doc:
+    """Start a sentence at every line start: headlines and captions have no full stop."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component(
+    "newsint_sections", assigns=["doc._.newsint_sections", "doc._.newsint_byline"]
+)
+def newsint_sections(doc: Doc) -> Doc:
+    """Headline, body, captions and sign-off; author and outlet from the byline."""
+    byline = find_byline(doc.text)
+    doc._.newsint_byline = byline
+    doc._.newsint_sections = tuple(find_sections(doc.text, byline=byline))
+    return doc
+
+
+@Language.component("newsint_entities", requires=["doc.ents"], assigns=["doc._.newsint_entities"])
+def newsint_entities(doc: Doc) -> Doc:
+    """Named entities from the statistical NER, kept with their offsets."""
+    doc._.newsint_entities = tuple(
+        Entity(ent.text, ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
+    )
+    return doc
+
+
+@Language.component(
+    "newsint_dates",
+    requires=["doc.ents", "doc._.newsint_sections"],
+    assigns=["doc._.newsint_dates"],
+)
+def newsint_dates(doc: Doc) -> Doc:
+    """Date expressions resolved against the publication date."""
+    article: Article | None = doc._.newsint_article
+    published = article.published if article is not None else None
+    doc._.newsint_dates = tuple(
+        extract_dates(doc, published=published, ranges=analysed_ranges(doc))
+    )
+    return doc
+
+
+@Language.component(
+    "newsint_quantities",
+    requires=["token.dep", "doc.ents", "doc._.newsint_sections"],
+    assigns=["doc._.newsint_quantities"],
+)
+def newsint_quantities(doc: Doc) -> Doc:
+    """Counts of people, money and other quantities with the noun they count."""
+    doc._.newsint_quantities = tuple(extract_quantities(doc, ranges=analysed_ranges(doc)))
+    return doc
