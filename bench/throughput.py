@@ -57,8 +57,11 @@ def cold_start_seconds() -> float | None:
         return None
     exe = Path(sys.executable).with_name("newsint")
     start = time.perf_counter()
-    with subprocess.Popen([str(exe), "analyze", str(REFERENCE), "--published", "2017-09-28"],
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
+    with subprocess.Popen(
+        [str(exe), "analyze", str(REFERENCE), "--published", "2017-09-28"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    ) as proc:
         assert proc.stdout is not None
         proc.stdout.read(1)
         elapsed = time.perf_counter() - start
@@ -75,8 +78,9 @@ def peak_rss_mb(folder: Path) -> float:
         "for _ in newsint.analyze_many(texts): pass\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(folder)], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(folder)], check=True, capture_output=True, text=True
+    ).stdout
     return int(out.strip().splitlines()[-1]) / 1024
 
 
@@ -119,18 +123,29 @@ def main() -> None:
         latency_ms = statistics.median(runs)
 
     result = {
-        "articles": len(texts), "words": words, "corpus": str(args.articles),
-        "bare_en_core_web_sm": {"seconds": bare_s, "articles_per_s": len(texts) / bare_s,
-                                "words_per_s": words / bare_s},
-        "newsint_full": {"seconds": full_s, "articles_per_s": len(texts) / full_s,
-                         "words_per_s": words / full_s},
+        "articles": len(texts),
+        "words": words,
+        "corpus": str(args.articles),
+        "bare_en_core_web_sm": {
+            "seconds": bare_s,
+            "articles_per_s": len(texts) / bare_s,
+            "words_per_s": words / bare_s,
+        },
+        "newsint_full": {
+            "seconds": full_s,
+            "articles_per_s": len(texts) / full_s,
+            "words_per_s": words / full_s,
+        },
         "ratio_full_to_bare": bare_s / full_s,
         "reference_article_latency_ms": latency_ms,
         "cold_start_to_first_output_s": cold_start_seconds(),
         "peak_rss_mb_full_pipeline": peak_rss_mb(args.articles),
         "bench_process_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "machine": {"python": platform.python_version(), "cpu_count": os.cpu_count(),
-                    "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpu_count": os.cpu_count(),
+            "platform": platform.platform(),
+        },
         "command": "python bench/throughput.py " + " ".join(sys.argv[1:]),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

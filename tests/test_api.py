@@ -32,14 +32,23 @@ def test_reference_dates(reference_analysis) -> None:  # type: ignore[no-untyped
     assert dates["September 25"].granularity == "day"
     early = dates["early August"]
     assert (early.value, early.end_value) == ("2017-08-01", "2017-08-10")
-    assert (dates["March 2017"].value, dates["March 2017"].end_value) == ("2017-03-01", "2017-03-31")
+    assert (dates["March 2017"].value, dates["March 2017"].end_value) == (
+        "2017-03-01",
+        "2017-03-31",
+    )
     assert any(d.text.endswith("2015") and d.open_end for d in reference_analysis.dates)
 
 
 def test_reference_counts(reference_analysis) -> None:  # type: ignore[no-untyped-def]
     people = [(q.value, q.noun) for q in reference_analysis.quantities if q.kind == "people"]
-    for expected in [(36, "people"), (5, "detainees"), (5, "fighters"), (7, "jihadists"),
-                     (2, "jihadists"), (2, "supporters")]:
+    for expected in [
+        (36, "people"),
+        (5, "detainees"),
+        (5, "fighters"),
+        (7, "jihadists"),
+        (2, "jihadists"),
+        (2, "supporters"),
+    ]:
         assert expected in people, expected
     money = {q.value: q for q in reference_analysis.quantities if q.kind == "money"}
     assert money[81_000_000].noun == "incomes" and money[81_000_000].unit == "USD"
@@ -48,8 +57,9 @@ def test_reference_counts(reference_analysis) -> None:  # type: ignore[no-untype
 
 
 def test_captions_and_signoff_kept_out_of_counts(reference_analysis) -> None:  # type: ignore[no-untyped-def]
-    outside = [(s.start, s.end) for s in reference_analysis.sections
-               if s.kind in ("caption", "signoff")]
+    outside = [
+        (s.start, s.end) for s in reference_analysis.sections if s.kind in ("caption", "signoff")
+    ]
     for item in (*reference_analysis.dates, *reference_analysis.quantities):
         assert not any(a <= item.start < b for a, b in outside), item
 
@@ -61,8 +71,12 @@ def test_year_inferred_without_published(reference_text: str) -> None:
 
 
 def test_given_metadata_wins() -> None:
-    result = analyze("Some headline\nThe army said on Monday it had taken two villages.",
-                     title="Given title", outlet="Given outlet", published=dt.date(2020, 5, 6))
+    result = analyze(
+        "Some headline\nThe army said on Monday it had taken two villages.",
+        title="Given title",
+        outlet="Given outlet",
+        published=dt.date(2020, 5, 6),
+    )
     assert result.article.title == "Given title"
     assert result.article.outlet == "Given outlet"
     validate_analysis(result.to_dict())
@@ -84,14 +98,16 @@ def test_analyze_many_keeps_order_and_ids() -> None:
     assert [r.article.text for r in results] == texts
     assert len({r.article.id for r in results}) == 7
     assert [q.value for r in results for q in r.quantities if q.kind == "people"] == [
-        i + 2 for i in range(7)]
+        i + 2 for i in range(7)
+    ]
 
 
 def test_analyze_many_in_two_processes_matches_one() -> None:
     texts = [f"On May {i + 1}, police detained {i + 3} suspects in Izmir." for i in range(6)]
     one = [r.to_dict() for r in analyze_many(texts, published="2021-06-01")]
-    two = [r.to_dict() for r in analyze_many(texts, published="2021-06-01", n_process=2,
-                                             batch_size=2)]
+    two = [
+        r.to_dict() for r in analyze_many(texts, published="2021-06-01", n_process=2, batch_size=2)
+    ]
     assert one == two
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import ingest  # noqa: E402
 from .api import analyze, analyze_many, get_pipeline  # noqa: E402
 from .config import Config  # noqa: E402
 from .errors import (  # noqa: E402
@@ -26,7 +27,6 @@ from .model import (  # noqa: E402
     Quantity,
     Section,
 )
-from . import ingest  # noqa: E402
 from .pipeline import AnalysisFailedError  # noqa: E402
 
 __all__ = [

@@ -51,8 +51,13 @@ def analyze(
 ) -> Analysis:
     """Analyse one article text. Raises ``EmptyInputError`` for empty text."""
     article = article_from_text(
-        text, title=title, url=url, outlet=outlet, author=author,
-        published=parse_published(published), source="<text>",
+        text,
+        title=title,
+        url=url,
+        outlet=outlet,
+        author=author,
+        published=parse_published(published),
+        source="<text>",
     )
     (result,) = list(get_pipeline().run([article]))
     if isinstance(result, AnalysisFailedError):

@@ -43,20 +43,32 @@ def write_hostile_inputs(folder: Path) -> dict[str, Path]:
     files["blank"].write_bytes(b"  \n\t\n ")
     files["png"].write_bytes(PNG)
     files["big"].write_bytes(b"Police detained 3 men in Ankara on Monday.\n" * 500_000)
-    files["latin1"].write_bytes("Les forces ont arrêté 4 personnes à Alep, a déclaré "
-                                "le ministère. Café São Paulo.".encode("latin-1"))
-    files["utf16"].write_bytes("Soldiers detained 9 people in Raqqa on May 2, 2018.".encode("utf-16"))
+    files["latin1"].write_bytes(
+        "Les forces ont arrêté 4 personnes à Alep, a déclaré le ministère. Café São Paulo.".encode(
+            "latin-1"
+        )
+    )
+    files["utf16"].write_bytes(
+        "Soldiers detained 9 people in Raqqa on May 2, 2018.".encode("utf-16")
+    )
     files["html"].write_text(
         "<html><head><title>Raid in Idlib</title><script>alert('x')</script></head><body>"
         "<nav>Home | About</nav><article><h1>Raid in Idlib</h1><p>Rebels captured 12 soldiers "
         "near Idlib on June 4, 2019, a monitoring group said.</p><p>The group said the raid "
         "lasted three hours and that several buildings were destroyed in the fighting.</p>"
-        "</article><footer>Copyright</footer></body></html>", encoding="utf-8")
+        "</article><footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
     files["jsonl"].write_text(
-        json.dumps({"text": "Police arrested 5 people in Homs on March 3, 2016."}) + "\n"
+        json.dumps({"text": "Police arrested 5 people in Homs on March 3, 2016."})
+        + "\n"
         + "{this is not json\n"
-        + json.dumps({"text": "Troops killed 7 militants in Deir ez-Zor.", "published": "2018-02-01"})
-        + "\n", encoding="utf-8")
+        + json.dumps(
+            {"text": "Troops killed 7 militants in Deir ez-Zor.", "published": "2018-02-01"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     return files
 
 
@@ -76,8 +88,14 @@ def test_hostile_inputs_reported_and_rest_analysed(cli, tmp_path: Path) -> None:
     html_text = next(t for t in texts if "Idlib" in t)
     assert "alert" not in html_text and "Copyright" not in html_text
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    for name in ("empty.txt", "blank.txt", "picture.txt", "big.txt", "records.jsonl:2",
-                 "missing.txt"):
+    for name in (
+        "empty.txt",
+        "blank.txt",
+        "picture.txt",
+        "big.txt",
+        "records.jsonl:2",
+        "missing.txt",
+    ):
         assert sum(name in line for line in errors) == 1, (name, result.stderr)
     assert "PNG" in next(line for line in errors if "picture.txt" in line)
     assert "warning:" in result.stderr
@@ -106,8 +124,7 @@ def test_nothing_analysable_exits_1(cli, tmp_path: Path) -> None:  # type: ignor
 
 def test_stdin_and_formats(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     text = "Clashes in Aleppo\nOn June 3, rebels killed 4 soldiers in Aleppo, the army said.\n"
-    result = cli("analyze", "-", "--format", "md", "--published", "2016-06-05",
-                 stdin=text.encode())
+    result = cli("analyze", "-", "--format", "md", "--published", "2016-06-05", stdin=text.encode())
     assert result.returncode == 0, result.stderr
     assert "Clashes in Aleppo" in result.stdout and "2016-06-03" in result.stdout
     out = tmp_path / "brief.html"
@@ -120,7 +137,9 @@ def test_folder_streams_jsonl_and_html_folder(cli, tmp_path: Path) -> None:  # t
     docs = tmp_path / "docs"
     docs.mkdir()
     for i in range(3):
-        (docs / f"a{i}.txt").write_text(f"Police detained {i + 2} people in Mosul.", encoding="utf-8")
+        (docs / f"a{i}.txt").write_text(
+            f"Police detained {i + 2} people in Mosul.", encoding="utf-8"
+        )
     result = cli("analyze", str(docs), "--quiet")
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3

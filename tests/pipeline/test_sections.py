@@ -30,7 +30,10 @@ def test_no_byline_and_single_line() -> None:
 
 
 def test_sentences_are_not_captions() -> None:
-    text = "Headline here\nThe army said it took the town.\nShort line without stop\nMore text follows here."
+    text = (
+        "Headline here\nThe army said it took the town.\n"
+        "Short line without stop\nMore text follows here."
+    )
     kinds = [s.kind for s in find_sections(text)]
     assert kinds == ["title", "body", "caption", "body"]
 

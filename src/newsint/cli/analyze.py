@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from ..config import DEFAULT_MAX_BYTES, Config
 from ..errors import ConfigError, InputError, NewsintError
@@ -19,7 +24,7 @@ from ..pipeline import AnalysisFailedError
 from .output import open_output, report_problem, stderr
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     auto = "auto"
     json = "json"
     jsonl = "jsonl"
@@ -32,7 +37,9 @@ PathsArg = Annotated[
 ]
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="json (one article), jsonl (default for several), md, html."),
+    typer.Option(
+        "--format", "-f", help="json (one article), jsonl (default for several), md, html."
+    ),
 ]
 PublishedOpt = Annotated[
     str | None,
@@ -40,12 +47,16 @@ PublishedOpt = Annotated[
 ]
 OutOpt = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Write here instead of stdout (a folder for several HTML briefs)."),
+    typer.Option(
+        "--out", "-o", help="Write here instead of stdout (a folder for several HTML briefs)."
+    ),
 ]
 MaxBytesOpt = Annotated[
     int,
-    typer.Option(help="Refuse inputs larger than this many bytes (env NEWSINT_MAX_BYTES).",
-                 envvar="NEWSINT_MAX_BYTES"),
+    typer.Option(
+        help="Refuse inputs larger than this many bytes (env NEWSINT_MAX_BYTES).",
+        envvar="NEWSINT_MAX_BYTES",
+    ),
 ]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.", min=1)]
 BatchOpt = Annotated[int, typer.Option(help="Articles per nlp.pipe batch.", min=1)]
@@ -87,7 +98,8 @@ def analyze_command(
 
 
 def _expands(path: str) -> bool:
-    return path == "-" or any(c in path for c in "*?[") or Path(path).is_dir()
+    """Whether one input names several articles (a glob or a folder)."""
+    return any(c in path for c in "*?[") or Path(path).is_dir()
 
 
 def _stdin():  # type: ignore[no-untyped-def]
@@ -126,9 +138,14 @@ class _Progress:
         self._bar: Progress | None = None
         if enabled:
             self._bar = Progress(
-                SpinnerColumn(), TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
-                console=stderr, transient=False,
+                SpinnerColumn(),
+                TextColumn("analysing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} articles/s"),
+                TimeElapsedColumn(),
+                console=stderr,
+                transient=False,
             )
             self._task = self._bar.add_task("analyse", total=None, rate="–")
 
@@ -181,7 +198,9 @@ def _write(
             stream.write("\n]\n")
 
 
-def _write_one(stream: TextIO, result: Analysis, chosen: Format, *, first: bool, several: bool) -> None:
+def _write_one(
+    stream: TextIO, result: Analysis, chosen: Format, *, first: bool, several: bool
+) -> None:
     from ..export.jsonio import to_json, to_jsonl_line
 
     if chosen is Format.jsonl:
@@ -198,6 +217,8 @@ def _write_one(stream: TextIO, result: Analysis, chosen: Format, *, first: bool,
     else:
         from ..export.html import render_html
 
+        if not first:
+            raise ConfigError("the input holds several articles: give --out FOLDER for HTML briefs")
         stream.write(render_html(result))
     stream.flush()
 
@@ -234,6 +255,3 @@ def _finish(counts: dict[str, int], quiet: bool) -> None:
         stderr.print(f"[yellow]warning:[/] analysed {ok} article(s); {bad} input(s) had problems")
     elif not quiet and ok > 1:
         stderr.print(f"analysed {ok} articles")
-
-
-

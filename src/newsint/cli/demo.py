@@ -23,9 +23,9 @@ def sample_text() -> str:
 
 
 def demo_command(
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Where to write the HTML brief.")
-    ] = Path("newsint-demo.html"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the HTML brief.")] = Path(
+        "newsint-demo.html"
+    ),
 ) -> None:
     """Analyse the bundled synthetic sample article; print its brief and write it as HTML."""
     from ..api import analyze

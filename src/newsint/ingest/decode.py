@@ -34,7 +34,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "ZIP archive (also .docx, .xlsx, .epub)"),
     (b"PK\x05\x06", "ZIP archive"),
     (b"\x1f\x8b", "gzip-compressed data"),
-    (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ\x00", "xz-compressed data"),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Microsoft Office document"),
@@ -82,6 +81,8 @@ def binary_kind(data: bytes) -> str | None:
             return kind
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WebP image"
+    if data[:3] == b"BZh" and data[3:4].isdigit() and data[4:10] in (b"1AY&SY", b"\x17rE8P\x90"):
+        return "bzip2-compressed data"
     return None
 
 
@@ -164,9 +165,7 @@ def _guess(data: bytes, source: str) -> str:
         return guessed
     if cp1252 is not None:
         return cp1252
-    raise DecodeError(
-        source, "not UTF-8 and no other text encoding fits; save the file as UTF-8"
-    )
+    raise DecodeError(source, "not UTF-8 and no other text encoding fits; save the file as UTF-8")
 
 
 def _try_decode(data: bytes, codec: str) -> str | None:
@@ -188,9 +187,7 @@ def _mostly_non_latin(text: str) -> bool:
 def _control_char_ratio(text: str) -> float:
     sample = text[:SAMPLE_BYTES]
     controls = sum(
-        1
-        for ch in sample
-        if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
+        1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
     )
     return controls / len(sample)
 

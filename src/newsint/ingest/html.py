@@ -93,13 +93,13 @@ def _extract(html: str, url: str | None) -> dict[str, Any]:
         date_extraction_params=dict(_DATE_PARAMS),
     )
     if document is not None:
-        fields: dict[str, Any] = dict(document.as_dict())
+        fields = document if isinstance(document, dict) else document.as_dict()
         if fields.get("text"):
-            return fields
+            return dict(fields)
     metadata = trafilatura.extract_metadata(html, default_url=url, date_config=dict(_DATE_PARAMS))
-    fields = dict(metadata.as_dict())
-    fields["text"] = _visible_text(html)
-    return fields
+    found: dict[str, Any] = dict(metadata.as_dict())
+    found["text"] = _visible_text(html)
+    return found
 
 
 def _visible_text(html: str) -> str:

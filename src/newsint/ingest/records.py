@@ -10,6 +10,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -38,7 +39,8 @@ def iter_jsonl(path_or_stream: RecordInput, *, source: str) -> Iterator[Result]:
     """One ``Article`` or ``InputError`` per non-blank line of a JSON Lines input.
 
     ``path_or_stream`` is a path (read and decoded here) or lines of text (a text
-    stream, a list of strings). Errors are named ``source:LINE``.
+    stream, a list of strings). Errors are named ``source:LINE``. Lines split at ``\n``
+    only, so a raw U+2028 inside a JSON string does not break its line.
     """
     lines = _lines(path_or_stream, source)
     if isinstance(lines, InputError):
@@ -52,6 +54,9 @@ def iter_jsonl(path_or_stream: RecordInput, *, source: str) -> Iterator[Result]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield MalformedRecordError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except (ValueError, RecursionError) as exc:  # huge numbers, deep nesting
+            yield MalformedRecordError(where, f"invalid JSON: {str(exc)[:200]}")
             continue
         if not isinstance(record, dict):
             kind = type(record).__name__
@@ -73,10 +78,11 @@ def iter_csv(
     if isinstance(lines, InputError):
         yield lines
         return
-    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    lines = iter(lines)
+    first = next(lines, "")
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    delimiter = delimiter or _pick_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    delimiter = delimiter or _pick_delimiter(first)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     try:
         header = [name.strip().lstrip("\ufeff").casefold() for name in next(reader)]
     except (StopIteration, csv.Error):
@@ -121,13 +127,12 @@ def _lines(path_or_stream: RecordInput, source: str) -> Iterable[str] | InputErr
     except OSError as exc:
         return MissingInputError(source, exc.strerror or str(exc))
     try:
-        return decode_bytes(data, source=source).splitlines(keepends=True)
+        return io.StringIO(decode_bytes(data, source=source), newline="")
     except InputError as exc:
         return exc
 
 
-def _pick_delimiter(text: str) -> str:
-    first_line = text.split("\n", 1)[0]
+def _pick_delimiter(first_line: str) -> str:
     best, most = ",", 0
     for delimiter in CSV_DELIMITERS:
         header = next(csv.reader([first_line], delimiter=delimiter), [])

@@ -38,9 +38,7 @@ def newsint_lines(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(
-    "newsint_sections", assigns=["doc._.newsint_sections", "doc._.newsint_byline"]
-)
+@Language.component("newsint_sections", assigns=["doc._.newsint_sections", "doc._.newsint_byline"])
 def newsint_sections(doc: Doc) -> Doc:
     """Headline, body, captions and sign-off; author and outlet from the byline."""
     byline = find_byline(doc.text)

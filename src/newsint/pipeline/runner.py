@@ -109,7 +109,9 @@ class Pipeline:
         """Parse a long text in pieces, join them, then run our components on the whole."""
         try:
             text = article.text
-            pieces = [self.nlp.make_doc(text[a:b]) for a, b in chunk_bounds(text, self.config.chunk_chars)]
+            pieces = [
+                self.nlp.make_doc(text[a:b]) for a, b in chunk_bounds(text, self.config.chunk_chars)
+            ]
             for name, proc in self.nlp.pipeline:
                 if name not in OUR_COMPONENTS or name == "newsint_lines":
                     pieces = [proc(piece) for piece in pieces]

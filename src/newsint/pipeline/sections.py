@@ -88,7 +88,9 @@ def find_byline(text: str) -> Byline | None:
     if match:
         author = match.group("author")
         start = match.start("author")
-        return Byline(match.group(0), match.start(), match.end(), Span(author, start, start + len(author)))
+        return Byline(
+            match.group(0), match.start(), match.end(), Span(author, start, start + len(author))
+        )
     return None
 
 

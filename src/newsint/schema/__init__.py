@@ -40,9 +40,9 @@ def _check_span(text: str, kind: str, item: Any) -> None:
     if not isinstance(item, dict):
         return
     if "start" in item and text[item["start"] : item["end"]] != item["text"]:
+        covered = text[item["start"] : item["end"]]
         raise ValueError(
-            f"{kind}: span {item['start']}..{item['end']} is {text[item['start']:item['end']]!r}, "
-            f"not {item['text']!r}"
+            f"{kind}: span {item['start']}..{item['end']} is {covered!r}, not {item['text']!r}"
         )
     for value in item.values():
         _check_span(text, kind, value)
