@@ -121,7 +121,7 @@ _PEOPLE = {
     "activist", "doctor", "nurse", "patient", "teacher", "farmer", "driver", "passenger",
     "pilgrim", "villager", "foreigner", "national", "voter", "candidate", "deputy",
     "lawmaker", "senator", "minister", "diplomat", "delegate", "envoy", "agent", "spy",
-    "operative", "smuggler", "trafficker", "criminal", "convict", "inmate", "survivor",
+    "operative", "courier", "smuggler", "trafficker", "criminal", "convict", "inmate", "survivor",
     "witness", "youth", "elder", "pensioner", "veteran", "sailor", "marine", "pilot",
     "crew", "crewmember", "guide", "follower", "believer", "worshipper", "worshiper",
     "attacker", "bomber", "kidnapper", "abductor", "looter", "rioter",
@@ -629,8 +629,10 @@ def _antecedent(doc: Doc, anchor: Token, *, people: bool) -> Token | None:
     """The noun "of whom"/"of which" refers to: the relative clause's head, or else the
     nearest preceding noun in the sentence (people nouns first for "whom")."""
     verb = _clause_verb(anchor)
-    if verb is not None and verb.dep_ == "relcl" and verb.head.pos_ in _NOUN_POS:
-        return verb.head
+    head = verb.head if verb is not None and verb.dep_ == "relcl" else None
+    fits = head is not None and head.pos_ in _NOUN_POS and (not people or _is_people(head))
+    if fits:
+        return head
     candidates: list[Token] = []
     for i in range(anchor.i - 1, max(-1, anchor.i - 41), -1):
         tok = doc[i]

@@ -1,0 +1,321 @@
+"""Helpers shared by every ``newsint eval <task>``: metrics, tables, files, the pipeline run.
+
+Everything here is independent of the task: precision/recall/F1 counts, great-circle
+distance, a Rich table of metrics, JSON/JSONL writers, a timer, and a robust way to run the
+real article pipeline over a corpus (a failing article is reported, the others go on).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import NewsintError
+from ..model import Analysis, Article
+
+EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
+
+Cell = str | int | float | None
+
+
+class CorpusError(NewsintError):
+    """An evaluation corpus is missing or cannot be read."""
+
+
+# --- options every eval command shares ----------------------------------------------------
+
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", min=1, help="Evaluate only the first N articles (quick runs)."),
+]
+PredictionsOpt = Annotated[
+    Path | None,
+    typer.Option("--predictions", "-p", help="Write per-article predictions here as JSON Lines."),
+]
+JsonOutOpt = Annotated[
+    Path | None, typer.Option("--json-out", help="Write the metrics here as one JSON object.")
+]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+# --- pure metrics -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    """True positives, false positives and false negatives, with P/R/F1 derived from them.
+
+    Precision is 0 when nothing was predicted, recall 0 when there is no gold item, F1 0
+    when both are 0 (the convention of the CoNLL scorer).
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in decimal degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlam = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def median(values: Sequence[float]) -> float | None:
+    """The median, or None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def mean(values: Sequence[float]) -> float | None:
+    """The arithmetic mean, or None for no values."""
+    return sum(values) / len(values) if values else None
+
+
+# --- a table of metrics -------------------------------------------------------------------
+
+
+@dataclass
+class MetricTable:
+    """Rows of metrics under named columns, printed as one Rich table.
+
+    ``add(label, *values)`` adds a row; floats print with ``digits`` decimals, ``None`` as
+    an en dash. ``section()`` draws a rule before the next row.
+    """
+
+    title: str
+    columns: Sequence[str]
+    digits: int = 3
+    caption: str | None = None
+    rows: list[tuple[str, tuple[Cell, ...], bool]] = field(default_factory=list)
+    _rule_next: bool = False
+
+    def section(self) -> None:
+        self._rule_next = True
+
+    def add(self, label: str, *values: Cell) -> None:
+        if len(values) > len(self.columns):
+            raise ValueError(f"row {label!r} has {len(values)} values for {len(self.columns)}")
+        self.rows.append((label, values, self._rule_next))
+        self._rule_next = False
+
+    def format(self, value: Cell) -> str:
+        if value is None:
+            return "–"
+        if isinstance(value, float):
+            return f"{value:.{self.digits}f}"
+        if isinstance(value, int):
+            return f"{value:,}"
+        return value
+
+    def render(self) -> Table:
+        table = Table(title=self.title, caption=self.caption, title_justify="left")
+        table.add_column("metric", style="bold")
+        for name in self.columns:
+            table.add_column(name, justify="right")
+        for label, values, rule in self.rows:
+            if rule and table.row_count:
+                table.add_section()
+            cells = [self.format(v) for v in values]
+            table.add_row(label, *cells, *[""] * (len(self.columns) - len(cells)))
+        return table
+
+    def print(self, console: Console | None = None) -> None:
+        (console or Console(highlight=False)).print(self.render())
+
+
+# --- files ----------------------------------------------------------------------------------
+
+
+def require_file(path: Path, what: str, hint: str = "") -> Path:
+    """``path`` if it is a readable file, else a ``CorpusError`` saying what is missing."""
+    if not path.exists():
+        raise CorpusError(f"{path}: {what} not found{hint}")
+    if not path.is_file():
+        raise CorpusError(f"{path}: {what} is not a file{hint}")
+    return path
+
+
+def _open_for_writing(path: Path) -> IO[str]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise NewsintError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
+class JsonlWriter:
+    """Writes one JSON object a line to ``path``; with ``path=None`` it writes nothing."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.count = 0
+        self._handle = _open_for_writing(path) if path is not None else None
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self._handle is not None:
+            self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.count += 1
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    def __enter__(self) -> JsonlWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
+    """Write ``records`` as JSON Lines (parents created); returns how many were written."""
+    with JsonlWriter(path) as writer:
+        for record in records:
+            writer.write(record)
+        return writer.count
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as indented JSON (parents created)."""
+    with _open_for_writing(path) as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+
+
+# --- running the pipeline -------------------------------------------------------------------
+
+
+class Timer:
+    """Wall-clock seconds between ``start()`` and ``stop()`` (or now)."""
+
+    def __init__(self) -> None:
+        self._start = time.perf_counter()
+        self._stop: float | None = None
+
+    def start(self) -> Timer:
+        self._start, self._stop = time.perf_counter(), None
+        return self
+
+    def stop(self) -> float:
+        self._stop = time.perf_counter()
+        return self.seconds
+
+    @property
+    def seconds(self) -> float:
+        return (self._stop or time.perf_counter()) - self._start
+
+    def rate(self, count: int) -> float | None:
+        """``count`` per second, or None when no time has passed."""
+        return count / self.seconds if self.seconds > 0 else None
+
+
+def warm_pipeline(batch_size: int = 32, jobs: int = 1) -> None:
+    """Load the spaCy model now, so that timings measure analysis and not loading."""
+    if jobs == 1:
+        from ..api import get_pipeline
+        from ..config import Config
+
+        get_pipeline(Config.from_env(batch_size=batch_size))
+
+
+def run_pipeline(
+    articles: Iterable[Article], *, batch_size: int = 32, jobs: int = 1
+) -> Iterator[Analysis | NewsintError]:
+    """The real article pipeline over ``articles``, one result per article in input order.
+
+    Unlike ``newsint.analyze_many`` a failing article yields its error instead of ending
+    the run, so one bad article costs one article of an evaluation, not all of it.
+    """
+    from ..config import Config
+
+    config = Config.from_env(batch_size=batch_size, n_process=jobs)
+    if config.n_process > 1:
+        from ..parallel import run_parallel
+
+        yield from run_parallel(articles, config)
+        return
+    from ..api import get_pipeline
+
+    yield from get_pipeline(config).run(articles)
+
+
+def limited(items: Iterable[Any], limit: int | None) -> Iterator[Any]:
+    """The first ``limit`` items (all of them for None)."""
+    for index, item in enumerate(items):
+        if limit is not None and index >= limit:
+            return
+        yield item
+
+
+__all__ = [
+    "EARTH_RADIUS_KM",
+    "PRF",
+    "BatchOpt",
+    "CorpusError",
+    "JobsOpt",
+    "JsonOutOpt",
+    "JsonlWriter",
+    "LimitOpt",
+    "MetricTable",
+    "PredictionsOpt",
+    "QuietOpt",
+    "Timer",
+    "haversine_km",
+    "limited",
+    "mean",
+    "median",
+    "require_file",
+    "run_pipeline",
+    "warm_pipeline",
+    "write_json",
+    "write_jsonl",
+]
