@@ -19,6 +19,8 @@ OUR_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "div", "p", "span", "b", "a",
     "main", "section", "label", "input", "ul", "li", "article", "aside", "h1", "h2", "table",
     "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "footer", "script",
+    # the offline SVG map
+    "svg", "rect", "path", "g", "circle", "text", "polyline", "polygon",
 }  # fmt: skip
 
 
@@ -230,8 +232,12 @@ def test_empty_analysis_renders(empty: Analysis) -> None:
     assert "No mapped places" in source
 
 
-def test_map_placeholder(sample: Analysis) -> None:
-    assert re.search(r'<section[^>]*id="map".*?No mapped places', render_html(sample), re.S)
+def test_map_drawn_from_places_or_given(sample: Analysis, empty: Analysis) -> None:
+    assert re.search(r'<section[^>]*id="map".*?No mapped places', render_html(empty), re.S)
+    drawn = render_html(sample)
+    assert re.search(r'<section[^>]*id="map".*?<svg class="newsint-map"', drawn, re.S)
+    located = [p for p in sample.places if p.lat is not None]
+    assert located and all(f"<title>{p.name} (" in drawn for p in located)
     source = render_html(sample, map_html='<div class="offline-map">MAP</div>')
     assert re.search(r'<section[^>]*id="map".*?<div class="offline-map">MAP</div>', source, re.S)
     assert "No mapped places" not in source
@@ -271,7 +277,13 @@ def test_no_external_resources(sample: Analysis, page: Page) -> None:
 
 def test_hostile_content_is_never_live(hostile: Analysis) -> None:
     source = render_html(hostile)
-    for raw in ("<script>alert", "<img src=x", "<svg", 'javascript:alert(1)"', '<a href="java'):
+    for raw in (
+        "<script>alert",
+        "<img src=x",
+        "<svg onload",
+        'javascript:alert(1)"',
+        '<a href="java',
+    ):
         assert raw not in source
     assert 'href="javascript:' not in source.lower()
     parsed = Page(source)

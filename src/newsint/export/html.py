@@ -414,7 +414,7 @@ def _context(analysis: Analysis, map_html: str | None) -> dict[str, Any]:
         "legend": sorted(technique_classes(analysis).items()),
         "tables": item_tables(analysis),
         "anchored": anchored,
-        "map_html": None if map_html is None else Markup(map_html),
+        "map_html": _map_markup(analysis, map_html),
         "pipeline": analysis.pipeline,
     }
 
@@ -435,6 +435,15 @@ def environment() -> jinja2.Environment:
     )
     env.filters["cell"] = _cell
     return env
+
+
+def _map_markup(analysis: Analysis, map_html: str | None) -> Markup | None:
+    """The given map, else an offline SVG map of the resolved places and routes."""
+    if map_html is not None:
+        return Markup(map_html)
+    from .svgmap import render_svg_map
+
+    return render_svg_map(analysis.places, analysis.routes)
 
 
 def render_html(analysis: Analysis, *, map_html: str | None = None) -> str:

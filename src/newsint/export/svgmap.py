@@ -1,0 +1,213 @@
+"""An offline map as inline SVG: country outlines, the article's places and its routes.
+
+No tiles and no JavaScript: the outlines come from the vendored Natural Earth 1:50m
+TopoJSON (``data/world-atlas``), projected with Web Mercator onto the bounding box of the
+resolved places, so the brief stays one self-contained file that works without a network.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from markupsafe import Markup, escape
+
+from ..model import Place, Route
+
+Ring = list[tuple[float, float]]
+MIN_SPAN_DEG = 3.0  # a lone town is shown with its surroundings
+PAD = 0.18  # share of the span added around the places
+
+
+@cache
+def country_outlines() -> tuple[tuple[str, tuple[Ring, ...]], ...]:
+    """(name, polygon rings in lon/lat) for every country, decoded once per process."""
+    path = resources.files("newsint.export").joinpath("data/world-atlas/countries-50m.json")
+    topo = json.loads(path.read_text(encoding="utf-8"))
+    arcs = _decode_arcs(topo["arcs"], topo["transform"])
+    countries = []
+    for geometry in topo["objects"]["countries"]["geometries"]:
+        polygons = geometry.get("arcs") or []
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        rings = tuple(_ring(arcs, ring) for polygon in polygons for ring in polygon)
+        countries.append((geometry.get("properties", {}).get("name", ""), rings))
+    return tuple(countries)
+
+
+def _decode_arcs(raw: list[list[list[int]]], transform: dict[str, list[float]]) -> list[Ring]:
+    (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+    decoded = []
+    for arc in raw:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        decoded.append(points)
+    return decoded
+
+
+def _ring(arcs: list[Ring], indexes: list[int]) -> Ring:
+    points: Ring = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """Web Mercator projection of a lon/lat box onto ``width`` x ``height`` pixels."""
+
+    west: float
+    east: float
+    north_y: float
+    south_y: float
+    width: int
+    height: int
+
+    @staticmethod
+    def merc(lat: float) -> float:
+        lat = max(-85.0, min(85.0, lat))
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        x = (lon - self.west) / (self.east - self.west) * self.width
+        y = (self.north_y - self.merc(lat)) / (self.north_y - self.south_y) * self.height
+        return round(x, 1), round(y, 1)
+
+    def sees(self, ring: Ring) -> bool:
+        lons = [p[0] for p in ring]
+        lats = [self.merc(p[1]) for p in ring]
+        return not (
+            max(lons) < self.west
+            or min(lons) > self.east
+            or max(lats) < self.south_y
+            or min(lats) > self.north_y
+        )
+
+
+def _view(points: Sequence[tuple[float, float]], width: int, height: int) -> _View:
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    lon_span = max(max(lons) - min(lons), MIN_SPAN_DEG)
+    lat_span = max(max(lats) - min(lats), MIN_SPAN_DEG * height / width)
+    lon_mid, lat_mid = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+    lon_span, lat_span = lon_span * (1 + 2 * PAD), lat_span * (1 + 2 * PAD)
+    # widen one side so the box keeps the picture's aspect ratio under Mercator
+    north, south = _View.merc(lat_mid + lat_span / 2), _View.merc(lat_mid - lat_span / 2)
+    y_span = north - south
+    x_span = math.radians(lon_span)
+    if x_span / y_span < width / height:
+        lon_span = math.degrees(y_span * width / height)
+    else:
+        mid = (north + south) / 2
+        north, south = mid + x_span * height / width / 2, mid - x_span * height / width / 2
+    return _View(lon_mid - lon_span / 2, lon_mid + lon_span / 2, north, south, width, height)
+
+
+def _path(view: _View, ring: Ring) -> str:
+    return "M" + "L".join(f"{x},{y}" for x, y in (view.xy(lon, lat) for lon, lat in ring)) + "Z"
+
+
+def _countries_svg(view: _View) -> Iterable[str]:
+    labels = []
+    for name, rings in country_outlines():
+        visible = [ring for ring in rings if len(ring) > 2 and view.sees(ring)]
+        if visible:
+            paths = "".join(_path(view, ring) for ring in visible)
+            yield f'<path class="land" d="{paths}"><title>{escape(name)}</title></path>'
+            labels.append((name, _label_point(view, visible)))
+    for name, point in labels:
+        if point is not None:
+            yield f'<text class="country" x="{point[0]}" y="{point[1]}">{escape(name)}</text>'
+
+
+def _label_point(view: _View, rings: list[Ring]) -> tuple[float, float] | None:
+    """Centre of the grid points that fall inside the country, if enough of it shows."""
+    projected = [[view.xy(lon, lat) for lon, lat in ring] for ring in rings]
+    step_x, step_y = view.width / 16, view.height / 10
+    grid = [((i + 0.5) * step_x, (j + 0.5) * step_y) for i in range(16) for j in range(10)]
+    inside = [p for p in grid if sum(_contains(ring, p) for ring in projected) % 2 == 1]
+    if len(inside) < 3:
+        return None
+    return (
+        round(sum(p[0] for p in inside) / len(inside), 1),
+        round(sum(p[1] for p in inside) / len(inside), 1),
+    )
+
+
+def _contains(ring: list[tuple[float, float]], point: tuple[float, float]) -> bool:
+    """Even-odd ray casting."""
+    x, y = point
+    result = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            result = not result
+    return result
+
+
+def _routes_svg(view: _View, routes: Sequence[Route]) -> Iterable[str]:
+    for route in routes:
+        coords = route.geometry.get("coordinates") or []
+        points = " ".join(f"{x},{y}" for x, y in (view.xy(c[0], c[1]) for c in coords))
+        label = " → ".join(p.name for p in route.places)
+        yield (
+            f'<polyline class="route" points="{points}"><title>{escape(label)}</title></polyline>'
+        )
+        if len(coords) >= 2:
+            yield _arrow_head(view.xy(*coords[-2][:2]), view.xy(*coords[-1][:2]))
+
+
+def _arrow_head(tail: tuple[float, float], tip: tuple[float, float]) -> str:
+    """A filled triangle at ``tip`` pointing away from ``tail`` (no markers, no url())."""
+    angle = math.atan2(tip[1] - tail[1], tip[0] - tail[0])
+    corners = [tip] + [
+        (tip[0] - 11 * math.cos(angle + turn), tip[1] - 11 * math.sin(angle + turn))
+        for turn in (0.45, -0.45)
+    ]
+    points = " ".join(f"{x:.1f},{y:.1f}" for x, y in corners)
+    return f'<polygon class="arrow" points="{points}"/>'
+
+
+def _places_svg(view: _View, places: Sequence[Place]) -> Iterable[str]:
+    seen: set[tuple[float, float]] = set()
+    for place in places:
+        assert place.lon is not None and place.lat is not None
+        x, y = view.xy(place.lon, place.lat)
+        if not (0 <= x <= view.width and 0 <= y <= view.height) or (x, y) in seen:
+            continue
+        seen.add((x, y))
+        kind = escape(place.kind or "place")
+        yield (
+            f'<g class="place k-{kind}"><circle cx="{x}" cy="{y}" r="4">'
+            f"<title>{escape(place.name)} ({kind})</title></circle>"
+            f'<text x="{x + 6}" y="{y - 6}">{escape(place.name)}</text></g>'
+        )
+
+
+def render_svg_map(
+    places: Sequence[Place], routes: Sequence[Route] = (), *, width: int = 640, height: int = 420
+) -> Markup | None:
+    """An SVG map of the resolved places and routes, or None when nothing has coordinates."""
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    local = [p for p in located if p.kind not in ("country", "continent", "region", "water")]
+    focus = local or located
+    if not focus:
+        return None
+    view = _view([(p.lon, p.lat) for p in focus], width, height)  # type: ignore[misc]
+    parts = [
+        f'<svg class="newsint-map" viewBox="0 0 {width} {height}" role="img" '
+        'aria-label="Map of the places in the article">',
+        f'<rect class="sea" width="{width}" height="{height}"/>',
+        *_countries_svg(view),
+        *_routes_svg(view, routes),
+        *_places_svg(view, focus),
+        "</svg>",
+    ]
+    return Markup("".join(parts))
