@@ -30,6 +30,7 @@ class Format(StrEnum):
     jsonl = "jsonl"
     md = "md"
     html = "html"
+    geojson = "geojson"
 
 
 PathsArg = Annotated[
@@ -38,7 +39,7 @@ PathsArg = Annotated[
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="json (one article), jsonl (default for several), md, html."
+        "--format", "-f", help="json (one article), jsonl (default for several), md, html, geojson."
     ),
 ]
 PublishedOpt = Annotated[
@@ -183,6 +184,9 @@ def _write(
         assert out is not None
         _write_html_folder(results, out, counts, progress)
         return
+    if chosen is Format.geojson:
+        _write_geojson(results, out, counts, progress)
+        return
     with open_output(out) as stream:
         first = True
         for result in results:
@@ -221,6 +225,28 @@ def _write_one(
             raise ConfigError("the input holds several articles: give --out FOLDER for HTML briefs")
         stream.write(render_html(result))
     stream.flush()
+
+
+def _write_geojson(
+    results: Iterable[Analysis | AnalysisFailedError],
+    out: Path | None,
+    counts: dict[str, int],
+    progress: _Progress,
+) -> None:
+    """One FeatureCollection with the places, routes and events of every article."""
+    from ..export.geojson import GeoJSONWriter
+
+    with open_output(out) as stream:
+        writer = GeoJSONWriter(stream)
+        for result in results:
+            progress.advance()
+            if isinstance(result, AnalysisFailedError):
+                counts["bad"] += 1
+                report_problem(result)
+                continue
+            counts["ok"] += 1
+            writer.add(result)
+        writer.close()
 
 
 def _write_html_folder(

@@ -155,13 +155,14 @@ def _contains(ring: list[tuple[float, float]], point: tuple[float, float]) -> bo
 def _routes_svg(view: _View, routes: Sequence[Route]) -> Iterable[str]:
     for route in routes:
         coords = route.geometry.get("coordinates") or []
+        if len(coords) < 2:
+            continue
         points = " ".join(f"{x},{y}" for x, y in (view.xy(c[0], c[1]) for c in coords))
         label = " → ".join(p.name for p in route.places)
         yield (
             f'<polyline class="route" points="{points}"><title>{escape(label)}</title></polyline>'
         )
-        if len(coords) >= 2:
-            yield _arrow_head(view.xy(*coords[-2][:2]), view.xy(*coords[-1][:2]))
+        yield _arrow_head(view.xy(*coords[-2][:2]), view.xy(*coords[-1][:2]))
 
 
 def _arrow_head(tail: tuple[float, float], tip: tuple[float, float]) -> str:
