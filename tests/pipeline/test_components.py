@@ -15,6 +15,7 @@ EXPECTED = [
     "newsint_entities",
     "newsint_dates",
     "newsint_quantities",
+    "newsint_places",
 ]
 
 
@@ -28,7 +29,7 @@ def test_pipeline_order_and_declarations() -> None:
     nlp = get_pipeline(Config()).nlp
     names = nlp.pipe_names
     assert names.index("newsint_lines") < names.index("parser")
-    assert names[-4:] == EXPECTED[1:]
+    assert names[-(len(EXPECTED) - 1) :] == EXPECTED[1:]
     for name in EXPECTED:
         meta = nlp.get_pipe_meta(name)
         assert meta.assigns, f"{name} declares nothing it assigns"

@@ -443,7 +443,19 @@ def _map_markup(analysis: Analysis, map_html: str | None) -> Markup | None:
         return Markup(map_html)
     from .svgmap import render_svg_map
 
-    return render_svg_map(analysis.places, analysis.routes)
+    overview = render_svg_map(analysis.places, analysis.routes)
+    if overview is None or not analysis.routes:
+        return overview
+    on_routes = [p for route in analysis.routes for p in route.places]
+    detail = render_svg_map(on_routes, analysis.routes, min_span=0.6)
+    if detail is None:
+        return overview
+    return (
+        Markup('<p class="map-caption">Routes</p>')
+        + detail
+        + Markup('<p class="map-caption">All places</p>')
+        + overview
+    )
 
 
 def render_html(analysis: Analysis, *, map_html: str | None = None) -> str:

@@ -92,11 +92,11 @@ class _View:
         )
 
 
-def _view(points: Sequence[tuple[float, float]], width: int, height: int) -> _View:
+def _view(points: Sequence[tuple[float, float]], width: int, height: int, min_span: float) -> _View:
     lons = [p[0] for p in points]
     lats = [p[1] for p in points]
-    lon_span = max(max(lons) - min(lons), MIN_SPAN_DEG)
-    lat_span = max(max(lats) - min(lats), MIN_SPAN_DEG * height / width)
+    lon_span = max(max(lons) - min(lons), min_span)
+    lat_span = max(max(lats) - min(lats), min_span * height / width)
     lon_mid, lat_mid = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
     lon_span, lat_span = lon_span * (1 + 2 * PAD), lat_span * (1 + 2 * PAD)
     # widen one side so the box keeps the picture's aspect ratio under Mercator
@@ -115,16 +115,29 @@ def _path(view: _View, ring: Ring) -> str:
     return "M" + "L".join(f"{x},{y}" for x, y in (view.xy(lon, lat) for lon, lat in ring)) + "Z"
 
 
-def _countries_svg(view: _View) -> Iterable[str]:
-    labels = []
+def _countries_svg(
+    view: _View, labels: list[tuple[str, tuple[float, float] | None]]
+) -> Iterable[str]:
+    """Country outlines; their label points are appended to ``labels`` for later."""
     for name, rings in country_outlines():
         visible = [ring for ring in rings if len(ring) > 2 and view.sees(ring)]
         if visible:
             paths = "".join(_path(view, ring) for ring in visible)
             yield f'<path class="land" d="{paths}"><title>{escape(name)}</title></path>'
             labels.append((name, _label_point(view, visible)))
+
+
+def _country_labels(
+    labels: list[tuple[str, tuple[float, float] | None]], taken: list[Box]
+) -> Iterable[str]:
+    """Country names where they hide no place label or dot."""
     for name, point in labels:
-        if point is not None:
+        if point is None:
+            continue
+        width = 8.5 * len(name)
+        box = (point[0] - width / 2, point[1] - 12, point[0] + width / 2, point[1] + 2)
+        if not any(_overlap(box, other) for other in taken):
+            taken.append(box)
             yield f'<text class="country" x="{point[0]}" y="{point[1]}">{escape(name)}</text>'
 
 
@@ -176,24 +189,53 @@ def _arrow_head(tail: tuple[float, float], tip: tuple[float, float]) -> str:
     return f'<polygon class="arrow" points="{points}"/>'
 
 
-def _places_svg(view: _View, places: Sequence[Place]) -> Iterable[str]:
-    seen: set[tuple[float, float]] = set()
+Box = tuple[float, float, float, float]
+LABEL_OFFSETS = ((6, -6, "start"), (-6, -6, "end"), (6, 14, "start"), (-6, 14, "end"))
+
+
+def _places_svg(view: _View, places: Sequence[Place], taken: list[Box]) -> Iterable[str]:
+    """Dots for distinct places, then labels where they overlap no dot or earlier label."""
+    dots: list[tuple[float, float, Place]] = []
+    seen: set[str] = set()
     for place in places:
         assert place.lon is not None and place.lat is not None
         x, y = view.xy(place.lon, place.lat)
-        if not (0 <= x <= view.width and 0 <= y <= view.height) or (x, y) in seen:
-            continue
-        seen.add((x, y))
+        key = f"{place.geonameid or place.name}"
+        if 0 <= x <= view.width and 0 <= y <= view.height and key not in seen:
+            seen.add(key)
+            dots.append((x, y, place))
+    taken.extend((x - 5, y - 5, x + 5, y + 5) for x, y, _ in dots)
+    for x, y, place in dots:
         kind = escape(place.kind or "place")
-        yield (
-            f'<g class="place k-{kind}"><circle cx="{x}" cy="{y}" r="4">'
-            f"<title>{escape(place.name)} ({kind})</title></circle>"
-            f'<text x="{x + 6}" y="{y - 6}">{escape(place.name)}</text></g>'
-        )
+        title = escape(f"{place.name} ({place.kind or 'place'}), written “{place.text}”")
+        yield f'<g class="place k-{kind}"><circle cx="{x}" cy="{y}" r="4"><title>{title}</title>'
+        yield "</circle>"
+        yield from _label(x, y, place.text, taken)
+        yield "</g>"
+
+
+def _label(x: float, y: float, text: str, taken: list[Box]) -> Iterable[str]:
+    width = 6.8 * len(text)
+    for dx, dy, anchor in LABEL_OFFSETS:
+        left = x + dx if anchor == "start" else x + dx - width
+        box = (left, y + dy - 11, left + width, y + dy + 2)
+        if not any(_overlap(box, other) for other in taken):
+            taken.append(box)
+            yield f'<text x="{x + dx}" y="{y + dy}" text-anchor="{anchor}">{escape(text)}</text>'
+            return
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def render_svg_map(
-    places: Sequence[Place], routes: Sequence[Route] = (), *, width: int = 640, height: int = 420
+    places: Sequence[Place],
+    routes: Sequence[Route] = (),
+    *,
+    width: int = 640,
+    height: int = 420,
+    min_span: float = MIN_SPAN_DEG,
 ) -> Markup | None:
     """An SVG map of the resolved places and routes, or None when nothing has coordinates."""
     located = [p for p in places if p.lat is not None and p.lon is not None]
@@ -201,14 +243,18 @@ def render_svg_map(
     focus = local or located
     if not focus:
         return None
-    view = _view([(p.lon, p.lat) for p in focus], width, height)  # type: ignore[misc]
+    points = [(p.lon, p.lat) for p in focus if p.lon is not None and p.lat is not None]
+    view = _view(points, width, height, min_span)
+    country_labels: list[tuple[str, tuple[float, float] | None]] = []
+    taken: list[Box] = []
     parts = [
         f'<svg class="newsint-map" viewBox="0 0 {width} {height}" role="img" '
         'aria-label="Map of the places in the article">',
         f'<rect class="sea" width="{width}" height="{height}"/>',
-        *_countries_svg(view),
+        *_countries_svg(view, country_labels),
         *_routes_svg(view, routes),
-        *_places_svg(view, focus),
+        *_places_svg(view, focus, taken),
+        *_country_labels(country_labels, taken),
         "</svg>",
     ]
     return Markup("".join(parts))

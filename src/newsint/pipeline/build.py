@@ -39,4 +39,6 @@ def build_analysis(doc: Doc, info: PipelineInfo) -> Analysis:
         entities=doc._.newsint_entities,
         dates=doc._.newsint_dates,
         quantities=doc._.newsint_quantities,
+        places=doc._.newsint_places,
+        routes=doc._.newsint_routes,
     )

@@ -26,6 +26,7 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsint_entities", {"last": True}),
     ("newsint_dates", {"last": True}),
     ("newsint_quantities", {"last": True}),
+    ("newsint_places", {"last": True}),
 )
 
 
@@ -79,4 +80,19 @@ def newsint_dates(doc: Doc) -> Doc:
 def newsint_quantities(doc: Doc) -> Doc:
     """Counts of people, money and other quantities with the noun they count."""
     doc._.newsint_quantities = tuple(extract_quantities(doc, ranges=analysed_ranges(doc)))
+    return doc
+
+
+@Language.component(
+    "newsint_places",
+    requires=["doc.ents", "token.dep", "doc._.newsint_sections"],
+    assigns=["doc._.newsint_places", "doc._.newsint_routes"],
+)
+def newsint_places(doc: Doc) -> Doc:
+    """Place mentions resolved to coordinates (gazetteer + context), and routes."""
+    from ..geo import geoparse
+
+    places, routes = geoparse(doc, ranges=analysed_ranges(doc))
+    doc._.newsint_places = tuple(places)
+    doc._.newsint_routes = tuple(routes)
     return doc

@@ -12,6 +12,8 @@ DOC_EXTENSIONS: dict[str, str] = {
     "newsint_entities": "tuple[Entity]",
     "newsint_dates": "tuple[DateMention]",
     "newsint_quantities": "tuple[Quantity]",
+    "newsint_places": "tuple[Place]",
+    "newsint_routes": "tuple[Route]",
 }
 
 
