@@ -12,17 +12,18 @@ from .ingest import article_from_text
 from .model import Analysis, Article
 from .pipeline import AnalysisFailedError, Pipeline
 
-_PIPELINES: dict[str, Pipeline] = {}
+_PIPELINES: dict[tuple[str, tuple[str, ...]], Pipeline] = {}
 _LOCK = threading.Lock()
 
 
 def get_pipeline(config: Config | None = None) -> Pipeline:
-    """The process-wide pipeline for ``config.model``, loaded on first use."""
+    """The process-wide pipeline for ``config`` (model and ratings), loaded on first use."""
     config = config or Config.from_env()
+    key = (config.model, config.ratings_files)
     with _LOCK:
-        pipeline = _PIPELINES.get(config.model)
+        pipeline = _PIPELINES.get(key)
         if pipeline is None:
-            pipeline = _PIPELINES[config.model] = Pipeline.load(config)
+            pipeline = _PIPELINES[key] = Pipeline.load(config)
     if pipeline.config != config:
         return Pipeline(pipeline.nlp, config)
     return pipeline

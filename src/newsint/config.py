@@ -22,6 +22,7 @@ class Config:
     sentence ends and joined again, so memory stays bounded for long inputs.
     ``batch_chars``: a batch sent to ``nlp.pipe`` closes once it holds this many
     characters, even before ``batch_size`` articles, for the same reason.
+    ``ratings_files``: CSV outlet ratings that extend or override the built-in table.
     """
 
     model: str = DEFAULT_MODEL
@@ -30,6 +31,7 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     chunk_chars: int = DEFAULT_CHUNK_CHARS
     batch_chars: int = DEFAULT_BATCH_CHARS
+    ratings_files: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -161,3 +161,28 @@ def test_help_for_every_command(cli) -> None:  # type: ignore[no-untyped-def]
     for command in ("analyze", "demo", "schema", "version"):
         result = cli(command, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout, command
+
+
+def test_user_ratings_override_the_builtin_table(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = shared_file(REFERENCE)
+    builtin = json.loads(cli("analyze", str(path)).stdout)
+    assert builtin["reliability"]["label"] == "low"
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text(
+        "domain,name,factuality,bias,notes,source\n"
+        ",Inside Syria Media Center,high,,test override,unit test\n",
+        encoding="utf-8",
+    )
+    result = cli("analyze", str(path), "--ratings", str(ratings))
+    assert result.returncode == 0, result.stderr
+    outlet = next(
+        s
+        for s in json.loads(result.stdout)["reliability"]["signals"]
+        if s["name"] == "outlet_reputation"
+    )
+    assert outlet["value"] == 1.0
+    broken = tmp_path / "broken.csv"
+    broken.write_text("domain,name,factuality\nx.com,X,excellent\n", encoding="utf-8")
+    result = cli("analyze", str(path), "--ratings", str(broken))
+    assert result.returncode == 1 and "broken.csv" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -5,11 +5,21 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+from dataclasses import replace
 
 import pytest
 
 from newsint.export.markdown import date_value, fmt_num, render_markdown, truncate
-from newsint.model import Analysis, Article, Claim, DateMention, Entity, PipelineInfo
+from newsint.model import (
+    Analysis,
+    Article,
+    Claim,
+    DateMention,
+    Entity,
+    PipelineInfo,
+    Reliability,
+    Signal,
+)
 
 PIPELINE = PipelineInfo("0.1.0", "test", ())
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -30,10 +40,24 @@ def test_reliability_line_lists_the_weightiest_signals_first(sample: Analysis) -
     md = render_markdown(sample)
     line = next(x for x in md.splitlines() if x.startswith("**Reliability:**"))
     assert line.startswith("**Reliability:** 0.42 — **mixed** · top reasons: ")
-    assert line.index("anonymous_sourcing") < line.index("loaded_language")
     assert "unnamed officials" in line
     assert "## Reliability signals (2)" in md
     assert "“officials say”" in md
+
+
+def test_reasons_explain_the_label(sample: Analysis) -> None:
+    signals = (
+        Signal("outlet_reputation", 0.0, 5.0),
+        Signal("byline", 1.0, 0.5),
+        Signal("technique_density", 0.4, 2.0),
+    )
+    low = replace(sample, reliability=Reliability(0.2, "low", signals))
+    line = next(x for x in render_markdown(low).splitlines() if x.startswith("**Reliability:**"))
+    assert line.index("outlet_reputation") < line.index("technique_density")
+    assert "byline" not in line.split("top reasons:")[1].split(";")[0]
+    high = replace(sample, reliability=Reliability(0.9, "high", signals[1:]))
+    line = next(x for x in render_markdown(high).splitlines() if x.startswith("**Reliability:**"))
+    assert line.index("technique_density") < line.index("byline")
 
 
 def test_not_assessed_and_no_empty_tables(bare: Analysis) -> None:

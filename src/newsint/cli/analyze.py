@@ -62,6 +62,14 @@ MaxBytesOpt = Annotated[
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.", min=1)]
 BatchOpt = Annotated[int, typer.Option(help="Articles per nlp.pipe batch.", min=1)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+RatingsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--ratings",
+        help="CSV of outlet ratings (domain,name,factuality,bias,notes,source) that extends "
+        "or overrides the built-in table; repeatable.",
+    ),
+]
 
 
 def analyze_command(
@@ -73,8 +81,9 @@ def analyze_command(
     jobs: JobsOpt = 1,
     batch_size: BatchOpt = 32,
     quiet: QuietOpt = False,
+    ratings: RatingsOpt = None,
 ) -> None:
-    """Analyse articles: dates, counts, entities, sections and byline, as JSON or briefs.
+    """Analyse articles: dates, counts, places, routes, reliability..., as JSON or briefs.
 
     One input prints one JSON document; several stream as JSON Lines with a progress bar
     on stderr. Bad inputs are reported one line each and the others still run; the exit
@@ -83,7 +92,12 @@ def analyze_command(
     from ..api import parse_published
     from ..ingest import read_sources
 
-    config = Config(max_bytes=max_bytes, n_process=jobs, batch_size=batch_size)
+    config = Config(
+        max_bytes=max_bytes,
+        n_process=jobs,
+        batch_size=batch_size,
+        ratings_files=tuple(str(p) for p in ratings or ()),
+    )
     date = parse_published(published)
     several = len(paths) > 1 or any(_expands(p) for p in paths)
     chosen = format if format is not Format.auto else (Format.jsonl if several else Format.json)

@@ -175,8 +175,18 @@ def signal_reason(signal: Signal) -> str:
 
 
 def top_signals(reliability: Reliability, n: int = TOP_REASONS) -> list[Signal]:
-    """The ``n`` signals that weigh most on the score (largest ``|value × weight|``)."""
-    return sorted(reliability.signals, key=lambda s: abs(s.value * s.weight), reverse=True)[:n]
+    """The ``n`` signals that explain the label best.
+
+    For a low or mixed label, those pulling the score down most (``weight × (1 − value)``);
+    for a high label, those holding it up most (``weight × value``).
+    """
+
+    def pull(signal: Signal) -> float:
+        if reliability.label == "high":
+            return signal.weight * signal.value
+        return signal.weight * (1 - signal.value)
+
+    return sorted(reliability.signals, key=pull, reverse=True)[:n]
 
 
 def author_name(analysis: Analysis) -> str:
@@ -425,7 +435,7 @@ def reliability_markdown(reliability: Reliability | None) -> str:
     if reliability is None:
         return "**Reliability:** not assessed"
     line = f"**Reliability:** {reliability.score:.2f} — **{md_text(reliability.label)}**"
-    reasons = [md_text(signal_reason(s)) for s in top_signals(reliability)]
+    reasons = [md_text(truncate(signal_reason(s), 160)) for s in top_signals(reliability)]
     return line + (" · top reasons: " + "; ".join(reasons) if reasons else "")
 
 

@@ -41,4 +41,5 @@ def build_analysis(doc: Doc, info: PipelineInfo) -> Analysis:
         quantities=doc._.newsint_quantities,
         places=doc._.newsint_places,
         routes=doc._.newsint_routes,
+        reliability=doc._.newsint_reliability,
     )

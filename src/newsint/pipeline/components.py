@@ -7,6 +7,8 @@ pipeline order with where they go; ``tests/pipeline/test_components.py`` pins th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,6 +29,7 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsint_dates", {"last": True}),
     ("newsint_quantities", {"last": True}),
     ("newsint_places", {"last": True}),
+    ("newsint_reliability", {"last": True}),
 )
 
 
@@ -96,3 +99,54 @@ def newsint_places(doc: Doc) -> Doc:
     doc._.newsint_places = tuple(places)
     doc._.newsint_routes = tuple(routes)
     return doc
+
+
+@Language.factory(
+    "newsint_reliability",
+    default_config={"ratings_files": []},
+    requires=["doc._.newsint_sections", "doc._.newsint_byline", "doc._.newsint_entities"],
+    assigns=["doc._.newsint_reliability"],
+)
+def make_newsint_reliability(
+    nlp: Language, name: str, ratings_files: list[str]
+) -> Callable[[Doc], Doc]:
+    """Reliability score from outlet reputation and the article's own signals.
+
+    ``ratings_files``: CSV tables of outlet ratings that extend/override the built-in one.
+    """
+    from ..reliability import load_ratings, score_reliability
+
+    ratings = load_ratings(ratings_files)
+
+    def newsint_reliability(doc: Doc) -> Doc:
+        doc._.newsint_reliability = score_reliability(
+            _article(doc),
+            byline=doc._.newsint_byline,
+            sections=doc._.newsint_sections,
+            claims=_ran(doc, "newsint_claims"),
+            techniques=_ran(doc, "newsint_techniques"),
+            entities=doc._.newsint_entities,
+            unsourced_accusations=_ran(doc, "newsint_unsourced"),
+            ratings=ratings,
+        )
+        return doc
+
+    return newsint_reliability
+
+
+def _article(doc: Doc) -> Article:
+    """The article set before the pipeline ran, or one made from the text (``nlp(text)``)."""
+    article: Article | None = doc._.newsint_article
+    if article is None:
+        from ..ingest import article_id
+
+        article = Article(id=article_id(doc.text), text=doc.text)
+    return article
+
+
+def _ran(doc: Doc, extension: str) -> tuple[object, ...] | None:
+    """The items a step assigned, or None when that step is not in the pipeline."""
+    if not Doc.has_extension(extension):
+        return None
+    value: tuple[object, ...] | None = doc._.get(extension)
+    return value

@@ -14,12 +14,16 @@ DOC_EXTENSIONS: dict[str, str] = {
     "newsint_quantities": "tuple[Quantity]",
     "newsint_places": "tuple[Place]",
     "newsint_routes": "tuple[Route]",
+    "newsint_reliability": "Reliability or None",
 }
+
+#: extensions whose ``None`` means "this step did not run" (as opposed to "found nothing")
+NONE_BY_DEFAULT = frozenset({"newsint_article", "newsint_byline", "newsint_reliability"})
 
 
 def register_extensions() -> None:
     """Register every extension once per process (safe to call again)."""
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
-            default = None if name in ("newsint_article", "newsint_byline") else ()
+            default = None if name in NONE_BY_DEFAULT else ()
             Doc.set_extension(name, default=default)

@@ -30,7 +30,7 @@ class AnalysisFailedError(NewsintError):
         self.reason = reason
 
 
-def load_nlp(model: str) -> Language:
+def load_nlp(model: str, *, ratings_files: tuple[str, ...] = ()) -> Language:
     """The pretrained model with newsint's components added after/among its own."""
     if importlib.util.find_spec(model) is None:
         raise ModelNotFoundError(
@@ -38,8 +38,9 @@ def load_nlp(model: str) -> Language:
         )
     nlp = spacy.load(model)
     nlp.max_length = 10**9  # we cut long texts ourselves (chunking.py)
+    settings = {"newsint_reliability": {"ratings_files": list(ratings_files)}}
     for name, placement in COMPONENTS:
-        nlp.add_pipe(name, **placement)  # type: ignore[arg-type]
+        nlp.add_pipe(name, config=settings.get(name, {}), **placement)  # type: ignore[arg-type]
     return nlp
 
 
@@ -53,7 +54,7 @@ class Pipeline:
     @classmethod
     def load(cls, config: Config | None = None) -> Pipeline:
         config = config or Config()
-        return cls(load_nlp(config.model), config)
+        return cls(load_nlp(config.model, ratings_files=config.ratings_files), config)
 
     @property
     def info(self) -> PipelineInfo:
