@@ -8,6 +8,7 @@ pipeline order with where they go; ``tests/pipeline/test_components.py`` pins th
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -144,9 +145,6 @@ def _article(doc: Doc) -> Article:
     return article
 
 
-def _ran(doc: Doc, extension: str) -> tuple[object, ...] | None:
+def _ran(doc: Doc, extension: str) -> Any:
     """The items a step assigned, or None when that step is not in the pipeline."""
-    if not Doc.has_extension(extension):
-        return None
-    value: tuple[object, ...] | None = doc._.get(extension)
-    return value
+    return doc._.get(extension) if Doc.has_extension(extension) else None
