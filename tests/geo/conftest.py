@@ -3,53 +3,18 @@ cached on disk), a small fake gazetteer, and a helper that makes Docs with given
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
-SRC = Path(__file__).resolve().parents[2] / "src"
-if str(SRC) not in sys.path:  # the package may not be installed in the venv
-    sys.path.insert(0, str(SRC))
+from newsint.geo.gazetteer import ArrayGazetteer, memory_gazetteer
 
-import spacy  # noqa: E402
-from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc  # noqa: E402
-
-from newsint.geo.gazetteer import ArrayGazetteer, memory_gazetteer  # noqa: E402
+from .geo_fakes import FAKE_DEMONYMS, FAKE_RECORDS
 
 MakeDoc = Callable[[str, Sequence[tuple[str, str]]], Doc]
-
-FAKE_RECORDS = [
-    {"name": "Paris", "lat": 48.853, "lon": 2.349, "country_code": "FR", "admin1": "FR.11",
-     "population": 2_138_551, "capital": True},
-    {"name": "Paris", "lat": 33.661, "lon": -95.556, "country_code": "US", "admin1": "US.TX",
-     "population": 24_782},
-    {"name": "Dallas", "lat": 32.783, "lon": -96.807, "country_code": "US", "admin1": "US.TX",
-     "population": 1_300_092},
-    {"name": "Texas", "lat": 31.25, "lon": -99.25, "kind": "admin1", "country_code": "US",
-     "admin1": "US.TX", "population": 22_000_000},
-    {"name": "France", "lat": 46.0, "lon": 2.0, "kind": "country", "country_code": "FR",
-     "population": 66_987_244},
-    {"name": "United States", "lat": 39.76, "lon": -98.5, "kind": "country",
-     "country_code": "US", "population": 327_167_434, "aliases": ["U.S.", "US", "USA"]},
-    {"name": "Washington", "lat": 38.895, "lon": -77.036, "country_code": "US",
-     "admin1": "US.DC", "population": 689_545, "capital": True},
-    {"name": "Ankara", "lat": 39.92, "lon": 32.85, "country_code": "TR", "admin1": "TR.68",
-     "population": 3_517_182, "capital": True},
-    {"name": "Turkey", "lat": 39.0, "lon": 35.0, "kind": "country", "country_code": "TR",
-     "population": 82_319_724},
-    {"name": "Ra’s al ‘Ayn", "lat": 36.850, "lon": 40.071, "country_code": "SY",
-     "admin1": "SY.01", "names": ["Ras al-Ain"], "aliases": ["Sari Kani"]},
-    {"name": "Al Qāmishlī", "lat": 37.052, "lon": 41.231, "country_code": "SY",
-     "admin1": "SY.01", "population": 184_231},
-    {"name": "‘Āmūdā", "lat": 37.104, "lon": 40.93, "country_code": "SY", "admin1": "SY.01",
-     "population": 26_821},
-    {"name": "Syria", "lat": 35.0, "lon": 38.0, "kind": "country", "country_code": "SY",
-     "population": 16_906_283},
-]
-FAKE_DEMONYMS = {"Turkish": "Turkey", "Syrian": "Syria", "American": "United States"}
 
 
 @pytest.fixture(scope="session")

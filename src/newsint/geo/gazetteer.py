@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
@@ -101,10 +101,21 @@ class Columns:
     demonyms: dict[str, int]
     meta: dict[str, Any] = field(default_factory=dict)
 
-    ARRAYS = (
-        "lat lon population kind country admin1 geonameid capital name_blob name_offsets"
-        " hashes posting_offsets postings"
-    ).split()
+    ARRAYS: ClassVar[tuple[str, ...]] = (
+        "lat",
+        "lon",
+        "population",
+        "kind",
+        "country",
+        "admin1",
+        "geonameid",
+        "capital",
+        "name_blob",
+        "name_offsets",
+        "hashes",
+        "posting_offsets",
+        "postings",
+    )
 
 
 class ArrayGazetteer:
@@ -112,8 +123,12 @@ class ArrayGazetteer:
 
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
-        self._country_ids = self._index_kind(KIND_CODE["country"], columns.country, columns.countries)
-        self._admin1_ids = self._index_kind(KIND_CODE["admin1"], columns.admin1, columns.admin1_keys)
+        self._country_ids = self._index_kind(
+            KIND_CODE["country"], columns.country, columns.countries
+        )
+        self._admin1_ids = self._index_kind(
+            KIND_CODE["admin1"], columns.admin1, columns.admin1_keys
+        )
         self._fuzzy: dict[str, list[tuple[str, int]]] = {}
         self._cache: dict[str, list[Candidate]] = {}
 

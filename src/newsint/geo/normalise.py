@@ -62,6 +62,12 @@ _ARTICLES = frozenset(
 _ARTICLE_PREFIX = re.compile(
     r"\b(?:al|el|ash|ad|ar|as|at|az|an|ath|adh|ed|es|er|et|ez|en)-(?=\w)", re.UNICODE
 )
+#: combining marks: Latin diacritics, Arabic harakat, Hebrew points, Devanagari signs...
+_MARKS_RE = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff"
+    "\u20d0-\u20ff\u302a-\u302f\u3099\u309a\ufe20-\ufe2f]+"
+)
 _DASHES = re.compile(r"[\-‐‑‒–—―_/]+")
 _NON_WORD = re.compile(r"[^\w\s]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -72,7 +78,6 @@ _SYNONYMS = {
     "saint": "st",
     "sainte": "st",
     "ste": "st",
-    "san": "san",
     "mount": "mt",
     "mont": "mt",
     "fort": "ft",
@@ -83,12 +88,14 @@ _SYNONYMS = {
 def normalise(name: str) -> str:
     """The lookup key of a place name ("" when nothing is left)."""
     text = name[:MAX_NAME_CHARS].casefold().translate(_SPECIAL)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = _MARKS_RE.sub("", unicodedata.normalize("NFKD", text))
     text = _ARTICLE_PREFIX.sub(" ", text)
     text = _DASHES.sub(" ", text)
     text = _NON_WORD.sub("", text)
     words = [_SYNONYMS.get(w, w) for w in _SPACES.split(text) if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
     if len(words) > 1:
         kept = [w for i, w in enumerate(words) if not (w in _ARTICLES and i < len(words) - 1)]
         words = kept or words

@@ -21,6 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import DEP, IDX, SENT_START
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Candidate, Gazetteer
@@ -29,6 +31,11 @@ from .gazetteer import Candidate, Gazetteer
 MAX_MENTIONS = 2_000
 MAX_LOOKUPS = 20_000
 MAX_NGRAM = 5
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -50,10 +57,13 @@ _PREFIX_CUE = re.compile(
     r"(?:\b(?:in|at|from|to|into|towards?|near|via|through|across|outside|inside|around|"
     r"between|beyond|along|reach(?:ed|ing|es)?|entered|enter|captured|seized|took|"
     r"liberated|bombed|shelled|attacked|fled|flee|flees|visit(?:ed|ing)?|border(?:ing)?|"
+    r"left|leave|leaving|toward|arrived|arriving|returned|landed|based|born|live[sd]?|"
     r"north|south|east|west|northern|southern|eastern|western|central|"
     r"north-?east|north-?west|south-?east|south-?west)(?:\s+the)?"
     r"|\b(?:towns?|city|cities|villages?|provinces?|regions?|districts?|areas?|"
-    r"governorates?|countries|country|capital|outskirts|suburbs?|port|border[\s\-]*towns?)"
+    r"governorates?|countries|country|capital|outskirts|suburbs?|port|border[\s\-]*towns?|"
+    r"islands?|states?|county|counties|municipality|neighbou?rhoods?|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?)"
     r"\s+of(?:\s+the)?)\s*$",
     re.IGNORECASE,
 )
@@ -78,38 +88,43 @@ _PERSON_CUE = re.compile(
     r"\(\s*\d+\s*\)|'s\s+(?:wife|husband|son|daughter|mother|father|family|lawyer))",
     re.IGNORECASE,
 )
-_STANCE_VERBS = frozenset(
-    """say tell warn deny announce accuse claim insist demand reject condemn threaten agree
+_STANCE_VERBS = _words(
+    """
+    say tell warn deny announce accuse claim insist demand reject condemn threaten agree
     sign refuse urge respond vow state believe want call ask criticize criticise blame
-    declare decide plan seek expect hope fear order approve oppose support protest respond
-    retaliate sanction impose expel recall summon welcome praise dismiss argue confirm admit
-    allege push pledge promise offer propose negotiate veto vote ban block""".split()
+    declare decide plan seek expect hope fear order approve oppose support protest
+    retaliate sanction impose expel recall summon welcome praise dismiss argue confirm
+    admit allege push pledge promise offer propose negotiate veto vote ban block
+    """
 )
 _STANCE_FORMS = frozenset(
     {form for verb in _STANCE_VERBS for form in (verb, verb + "s", verb + "ed", verb + "d")}
     | {"said", "told", "sought"}
 )
-_COMMON = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday i a an the of best mobile
-    police government army ministry state city town village province region county north
-    south east west said president minister general mr mrs dr god news university
-    college school church hospital street road river lake mount national international
-    republic democratic federal party union centre center congress parliament senate
-    assembly council cabinet court navy embassy consulate kingdom empire capitol
-    commission committee agency bureau department office house hall tower bank market
-    station airport company group team club league network media press times post border
-    patrol""".split()
+_COMMON = _words(
+    """
+    january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday i a an the of best
+    mobile police government army ministry state city town village province region
+    county north south east west said president minister general mr mrs dr god news
+    university college school church hospital street road river lake mount national
+    international republic democratic federal party union centre center congress
+    parliament senate assembly council cabinet court navy embassy consulate kingdom
+    empire capitol commission committee agency bureau department office house hall tower
+    bank market station airport company group team club league network media press times
+    post border patrol
+    """
 )
-_PLACE_HEADS = frozenset(
-    """street st road rd avenue ave boulevard square park island islands river mountains
-    mountain lake valley bay beach heights village township estate county parish district
-    province hills hill harbour harbor port creek canyon desert forest coast peninsula
-    airport bridge camp""".split()
+_PLACE_HEADS = _words(
+    """
+    street st road rd avenue ave boulevard square park island islands river mountains
+    mountain lake valley bay beach heights village township estate county parish
+    district province hills hill harbour harbor port creek canyon desert forest coast
+    peninsula airport bridge camp
+    """
 )
 _BROAD = frozenset({"country", "admin1", "continent", "region", "water"})
-_CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "de", "del",
-                         "la", "le", "of", "da", "do", "dos", "das", "du", "des", "-", "ul", "bin"})
+_CONNECTORS = _words("al el ad ash as ar at az an de del la le of da do dos das du des - ul bin")
 
 
 @dataclass(slots=True)
@@ -178,7 +193,11 @@ def recognise(
     Washington Post", "Sustainable Energy Authority of Ireland"), flagged metonymic.
     """
     budget = _Budget(gazetteer)
-    starts = _sentence_starts(doc)
+    text = doc.text  # built from the tokens on every access: read it once
+    table = doc.to_array([IDX, SENT_START, DEP])  # one C-level pass instead of many
+    parsed = bool(table.shape[0]) and bool((table[:, 2] != 0).any())
+    starts = _sentence_starts(table)
+    words = [t.text for t in doc]
     covered: set[int] = set()
     pieces: list[Mention] = []
     found_demonyms: list[Demonym] = []
@@ -192,18 +211,18 @@ def recognise(
                 found = _embedded(doc, ent, budget)
             pieces.extend(found)
             found_demonyms.extend(dems)
-    found_demonyms.extend(_loose_demonyms(doc, covered, budget, ranges))
-    pieces.extend(_from_ngrams(doc, covered, budget, ranges))
+    found_demonyms.extend(_loose_demonyms(words, table[:, 0], covered, budget, ranges))
+    pieces.extend(_from_ngrams(doc, words, covered, budget, ranges))
     for piece in pieces:
         piece.sentence = bisect.bisect_right(starts, piece.start) - 1
-        piece.cue = _has_cue(doc.text, piece)
-    pieces = _merge_qualified(doc.text, sorted(pieces, key=lambda m: (m.start, -m.end)), budget)
-    mentions = _accept(doc.text, pieces, _person_names(doc))
+        piece.cue = _has_cue(text, piece)
+    pieces = _merge_qualified(text, sorted(pieces, key=lambda m: (m.start, -m.end)), budget)
+    mentions = _accept(text, pieces, _person_names(doc))
     if demonyms_as_places:
         mentions.extend(_demonym_mentions(found_demonyms))
         mentions.sort(key=lambda m: m.start)
     for mention in mentions:
-        mention.metonymic = mention.source == "embedded" or _is_metonymic(doc, mention)
+        mention.metonymic = mention.source == "embedded" or _is_metonymic(doc, mention, parsed)
     return Recognition(mentions[:MAX_MENTIONS], found_demonyms)
 
 
@@ -211,11 +230,15 @@ def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]] | None) -> b
     return ranges is None or any(a <= start and end <= b for a, b in ranges)
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Start characters of the sentences (one sentence when the Doc has no boundaries)."""
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+def _sentence_starts(table: np.ndarray) -> list[int]:
+    """Start characters of the sentences (one sentence when the Doc has no boundaries).
+
+    ``table`` holds the IDX, SENT_START and DEP columns of ``Doc.to_array``.
+    """
+    if not table.shape[0]:
         return [0]
-    return [sent.start_char for sent in doc.sents] or [0]
+    starts = table[table[:, 1] == 1, 0].tolist()
+    return [0, *[int(i) for i in starts if i > 0]]
 
 
 # --- entity pieces --------------------------------------------------------------------------
@@ -323,15 +346,21 @@ def _demonym_parts(doc: Doc, start: int, end: int, budget: _Budget) -> list[Demo
 
 
 def _loose_demonyms(
-    doc: Doc, covered: set[int], budget: _Budget, ranges: Sequence[tuple[int, int]] | None
+    words: list[str],
+    offsets: np.ndarray,
+    covered: set[int],
+    budget: _Budget,
+    ranges: Sequence[tuple[int, int]] | None,
 ) -> list[Demonym]:
     """Capitalised demonyms the NER left untagged ("Syrian-Turkish border")."""
     found: list[Demonym] = []
-    for token in doc:
-        if token.i in covered or not token.text[:1].isupper() or len(token.text) > 40:
+    for i, word in enumerate(words):
+        if i in covered or not word[:1].isupper() or len(word) > 40:
             continue
-        if _inside(token.idx, token.idx + len(token.text), ranges):
-            found.extend(_demonym_parts(doc, token.i, token.i + 1, budget))
+        start = int(offsets[i])
+        place = budget.gazetteer.demonym(word)
+        if place is not None and _inside(start, start + len(word), ranges):
+            found.append(Demonym(start, start + len(word), word, place))
     return found
 
 
@@ -352,16 +381,21 @@ def _is_cap(token_text: str) -> bool:
     return token_text[:1].isupper() and any(ch.isalpha() for ch in token_text)
 
 
-def _runs(doc: Doc, covered: set[int]) -> Iterable[tuple[int, int]]:
+def _runs(words: list[str], covered: set[int]) -> Iterable[tuple[int, int]]:
     """Token ranges of capitalised words (with Arabic articles and "-" inside) not in entities."""
-    i, n = 0, len(doc)
+    i, n = 0, len(words)
     while i < n:
-        if i in covered or not _is_cap(doc[i].text):
+        if i in covered or not _is_cap(words[i]):
             i += 1
             continue
         j = i + 1
-        while j < n and j not in covered and (
-            _is_cap(doc[j].text) or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _is_cap(doc[j + 1].text))
+        while (
+            j < n
+            and j not in covered
+            and (
+                _is_cap(words[j])
+                or (words[j].lower() in _CONNECTORS and j + 1 < n and _is_cap(words[j + 1]))
+            )
         ):
             j += 1
         yield i, j
@@ -369,10 +403,14 @@ def _runs(doc: Doc, covered: set[int]) -> Iterable[tuple[int, int]]:
 
 
 def _from_ngrams(
-    doc: Doc, covered: set[int], budget: _Budget, ranges: Sequence[tuple[int, int]] | None
+    doc: Doc,
+    words: list[str],
+    covered: set[int],
+    budget: _Budget,
+    ranges: Sequence[tuple[int, int]] | None,
 ) -> list[Mention]:
     found: list[Mention] = []
-    for start, end in _runs(doc, covered):
+    for start, end in _runs(words, covered):
         i = start
         while i < end and budget.left > 0:
             match = _longest_match(doc, i, min(end, i + MAX_NGRAM), budget)
@@ -380,9 +418,13 @@ def _from_ngrams(
                 i += 1
                 continue
             piece = _piece(doc, i, match, "ngram", "", budget)
-            if piece is not None and piece.candidates and _inside(piece.start, piece.end, ranges):
-                if _plausible_ngram(doc, i, match, start, end):
-                    found.append(piece)
+            if (
+                piece is not None
+                and piece.candidates
+                and _inside(piece.start, piece.end, ranges)
+                and _plausible_ngram(doc, i, match, start, end)
+            ):
+                found.append(piece)
             i = match
     return found
 
@@ -441,9 +483,7 @@ def dashed(text: str, left: Mention, right: Mention) -> bool:
     return 0 < right.start - left.end <= 5 and bool(_DASH.match(text[left.end : right.start]))
 
 
-def _accept(
-    text: str, pieces: list[Mention], people: tuple[set[str], set[str]]
-) -> list[Mention]:
+def _accept(text: str, pieces: list[Mention], people: tuple[set[str], set[str]]) -> list[Mention]:
     """Keep trusted pieces, then pieces in a place context or linked to a kept one."""
     persons, person_words = people
     pieces = [p for p in _drop_overlaps(pieces) if _credible(text, p, persons, person_words)]
@@ -511,11 +551,14 @@ def _acronym(piece: Mention) -> bool:
 
 
 def _bare_abbreviation(text: str, piece: Mention) -> bool:
-    """"Pa.", "Neb.": state abbreviations only count after a comma ("Omaha, Neb.")."""
+    """ "Pa.", "Neb.": state abbreviations only count after a comma ("Omaha, Neb.")."""
     letters = sum(ch.isalpha() for ch in piece.lookup)
     if not piece.lookup.endswith(".") or letters > 4 or not piece.candidates:
         return False
-    if any(c.kind == "country" or c.population >= 100_000 and c.kind == "city" for c in piece.candidates):
+    if any(
+        c.kind == "country" or c.population >= 100_000 and c.kind == "city"
+        for c in piece.candidates
+    ):
         return False
     return not text[max(0, piece.start - 2) : piece.start].startswith(",")
 
@@ -528,6 +571,10 @@ def _trusted(text: str, piece: Mention) -> bool:
     if piece.cue:
         return True
     broad = any(c.kind in _BROAD and c.primary for c in piece.candidates)
+    if piece.label == "ORG" and any(
+        c.primary and (c.capital or c.population >= 1_000_000) for c in piece.candidates
+    ):
+        return True
     multiword = " " in piece.lookup
     return broad and (piece.source == "ngram" or piece.label in ("ORG", "NORP") or multiword)
 
@@ -560,7 +607,12 @@ def _merge_qualified(text: str, pieces: list[Mention], budget: _Budget) -> list[
             found = budget.candidates(joined)
             if found:
                 merged[-1] = Mention(
-                    last.start, piece.end, joined, joined, last.source, last.label,
+                    last.start,
+                    piece.end,
+                    joined,
+                    joined,
+                    last.source,
+                    last.label,
                     candidates=found,
                 )
                 continue
@@ -604,13 +656,13 @@ def _drop_overlaps(pieces: list[Mention]) -> list[Mention]:
 # --- metonymy -------------------------------------------------------------------------------
 
 
-def _is_metonymic(doc: Doc, mention: Mention) -> bool:
+def _is_metonymic(doc: Doc, mention: Mention, parsed: bool) -> bool:
     """The place is the subject of a speech or stance verb ("Ankara said")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     root = span.root
-    if doc.has_annotation("DEP"):
+    if parsed:
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
             return root.head.lemma_.lower() in _STANCE_VERBS
         return False

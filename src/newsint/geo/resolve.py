@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from .gazetteer import Candidate, Gazetteer
 from .normalise import normalise
-from .recognise import Mention, Recognition
+from .recognise import Mention, Recognition, linked
 
 KIND_PRIOR = {
     "country": 4.0,
@@ -40,10 +40,11 @@ KIND_PRIOR = {
     "city": 0.0,
 }
 POPULATION_WEIGHT = 0.6
-CAPITAL_BONUS = 1.0
-COUNTRY_BONUS = 2.5
+CAPITAL_BONUS = 2.0
+COUNTRY_BONUS = 1.5
 ADMIN1_BONUS = 2.5
 QUALIFIER_BONUS = 5.0
+SIBLING_BONUS = 2.0
 SHADOWED_ADMIN1 = 3.0
 NONE_SCORE = 0.5
 DISTANCE_WEIGHT = 1.5
@@ -54,6 +55,7 @@ FUZZY_CUTOFF = 88.0
 MAX_FUZZY = 5
 _POINT_KINDS = frozenset({"city", "admin2"})
 _DISTANCE_KINDS = frozenset({"city", "admin2", "admin1"})
+_BROAD_KINDS = frozenset({"country", "admin1"})
 
 
 @dataclass(slots=True)
@@ -70,6 +72,8 @@ class _Context:
     anchors: list[tuple[int, float, float]]  # (mention index, lat, lon)
     qualifiers: dict[int, Candidate]  # mention index -> the place written after it
     qualified: dict[int, list[Candidate]]  # mention index -> candidates of the place before it
+    own: dict[int, Candidate]  # mention index -> its first-pass choice, counted in the context
+    siblings: dict[int, set[str]]  # mention index -> kinds of the list it stands in
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -83,7 +87,7 @@ def resolve(recognition: Recognition, gazetteer: Gazetteer, text: str) -> list[R
     """One resolution per mention, in mention order (candidate None when unknown)."""
     mentions = recognition.mentions
     _fuzzy_fill(mentions, recognition, gazetteer)
-    empty = _Context(Counter(), Counter(), [], {}, {})
+    empty = _Context(Counter(), Counter(), [], {}, {}, {}, {})
     first = [_choose(i, m, empty) for i, m in enumerate(mentions)]
     context = _context(recognition, first, text)
     second = [_choose(i, m, context) for i, m in enumerate(mentions)]
@@ -94,7 +98,11 @@ def resolve(recognition: Recognition, gazetteer: Gazetteer, text: str) -> list[R
 def _choose(index: int, mention: Mention, context: _Context) -> Resolution:
     if not mention.candidates:
         return Resolution(mention, None, 0.0)
-    scores = [_score(index, c, mention.candidates, context) for c in mention.candidates]
+    penalties = _distance_penalties(index, mention.candidates, context)
+    scores = [
+        _score(index, c, mention.candidates, context) - penalty
+        for c, penalty in zip(mention.candidates, penalties, strict=True)
+    ]
     best = max(range(len(scores)), key=scores.__getitem__)
     top = scores[best]
     total = sum(math.exp(s - top) for s in scores) + math.exp(NONE_SCORE - top)
@@ -103,6 +111,7 @@ def _choose(index: int, mention: Mention, context: _Context) -> Resolution:
 
 
 def _score(index: int, cand: Candidate, others: Sequence[Candidate], context: _Context) -> float:
+    """Everything but distance (see :func:`_distance_penalties`)."""
     score = KIND_PRIOR.get(cand.kind, 0.0) + POPULATION_WEIGHT * math.log10(cand.population + 1)
     if cand.capital:
         score += CAPITAL_BONUS
@@ -110,17 +119,31 @@ def _score(index: int, cand: Candidate, others: Sequence[Candidate], context: _C
         score -= 1.0 if cand.population < 50_000 else 0.3
     if cand.kind == "admin1" and _shadowed(cand, others):
         score -= SHADOWED_ADMIN1
-    if cand.country_code and context.countries:
-        score += COUNTRY_BONUS * min(1.0, context.countries[cand.country_code])
+    countries, admin1 = _others(index, context)
+    if cand.country_code:
+        score += COUNTRY_BONUS * min(1.0, countries[cand.country_code])
     if cand.admin1 and cand.kind != "admin1":
-        score += ADMIN1_BONUS * min(1.0, context.admin1[cand.admin1])
+        score += ADMIN1_BONUS * min(1.0, admin1[cand.admin1])
     qualifier = context.qualifiers.get(index)
     if qualifier is not None and _within(cand, qualifier):
         score += QUALIFIER_BONUS
+    if cand.kind in context.siblings.get(index, ()):
+        score += SIBLING_BONUS
     inner = context.qualified.get(index)
     if inner and cand.kind in ("admin1", "country") and any(_within(c, cand) for c in inner):
         score += QUALIFIER_BONUS
-    return score - _distance_penalty(index, cand, others, context)
+    return score
+
+
+def _others(index: int, context: _Context) -> tuple[Counter[str], Counter[str]]:
+    """The article's countries and divisions, without what this mention itself added."""
+    own = context.own.get(index)
+    if own is None:
+        return context.countries, context.admin1
+    countries, admin1 = Counter(context.countries), Counter(context.admin1)
+    countries.subtract(_contribution(own)[0])
+    admin1.subtract(_contribution(own)[1])
+    return countries, admin1
 
 
 def _shadowed(admin1: Candidate, others: Sequence[Candidate]) -> bool:
@@ -143,29 +166,34 @@ def _within(cand: Candidate, qualifier: Candidate) -> bool:
     return False
 
 
-def _distance_penalty(
-    index: int, cand: Candidate, others: Sequence[Candidate], context: _Context
-) -> float:
-    """How much farther than the mention's nearest candidate this one is from the article.
+def _distance_penalties(
+    index: int, candidates: Sequence[Candidate], context: _Context
+) -> list[float]:
+    """How much farther than the mention's nearest candidate each one is from the article.
 
-    Distances are to the nearest confidently resolved other place; the penalty is relative
-    to the mention's closest candidate, so it ranks homonyms without lowering them all.
+    Distances are to the nearest confidently resolved other place; penalties are relative
+    to the mention's closest candidate, so they rank homonyms without lowering them all.
+    Countries, continents and regions get none.
     """
-    if not context.anchors or cand.kind not in _DISTANCE_KINDS:
-        return 0.0
-    own = _nearest_log(index, cand, context)
-    if own is None:
-        return 0.0
-    closest = min(
-        (d for c in others if c.kind in _DISTANCE_KINDS if (d := _nearest_log(index, c, context)) is not None),
-        default=own,
-    )
-    return min(DISTANCE_CAP, DISTANCE_WEIGHT * (own - closest))
+    if not context.anchors:
+        return [0.0] * len(candidates)
+    logs = [
+        _nearest_log(index, c, context) if c.kind in _DISTANCE_KINDS else None for c in candidates
+    ]
+    known = [v for v in logs if v is not None]
+    if not known:
+        return [0.0] * len(candidates)
+    closest = min(known)
+    return [0.0 if v is None else min(DISTANCE_CAP, DISTANCE_WEIGHT * (v - closest)) for v in logs]
 
 
 def _nearest_log(index: int, cand: Candidate, context: _Context) -> float | None:
     nearest = min(
-        (haversine_km(cand.lat, cand.lon, lat, lon) for i, lat, lon in context.anchors if i != index),
+        (
+            haversine_km(cand.lat, cand.lon, lat, lon)
+            for i, lat, lon in context.anchors
+            if i != index
+        ),
         default=None,
     )
     return None if nearest is None else math.log10(1 + nearest / 100)
@@ -175,31 +203,52 @@ def _context(recognition: Recognition, first: list[Resolution], text: str) -> _C
     countries: Counter[str] = Counter()
     admin1: Counter[str] = Counter()
     for dem in recognition.demonyms:
-        _count(dem.place, 1.0, countries, admin1)
-    for res in first:
+        c, a = _contribution(dem.place, 2.0)
+        countries.update(c)
+        admin1.update(a)
+    own: dict[int, Candidate] = {}
+    for i, res in enumerate(first):
         if res.candidate is not None and res.confidence >= 0.5:
-            _count(res.candidate, 1.0 if res.candidate.kind != "city" else 0.5, countries, admin1)
+            own[i] = res.candidate
+            c, a = _contribution(res.candidate)
+            countries.update(c)
+            admin1.update(a)
     qualifiers, qualified = _qualifiers(recognition.mentions, first, text)
-    return _Context(countries, admin1, [], qualifiers, qualified)
+    siblings = _siblings(recognition.mentions, first, text)
+    return _Context(countries, admin1, [], qualifiers, qualified, own, siblings)
 
 
-def _count(place: Candidate, weight: float, countries: Counter[str], admin1: Counter[str]) -> None:
+def _contribution(
+    place: Candidate, weight: float = 1.0
+) -> tuple[dict[str, float], dict[str, float]]:
+    """What a named place says about the article's countries and divisions: a country or
+    division counts fully, a city a quarter."""
+    countries: dict[str, float] = {}
+    admin1: dict[str, float] = {}
     if place.country_code:
-        share = weight if place.kind in ("country", "admin1") else weight / 2
-        countries[place.country_code] += share
+        countries[place.country_code] = (
+            weight if place.kind in ("country", "admin1") else weight / 4
+        )
     if place.admin1 and place.kind == "admin1":
-        admin1[place.admin1] += weight
+        admin1[place.admin1] = weight
+    return countries, admin1
 
 
 def _qualifiers(
     mentions: list[Mention], first: list[Resolution], text: str
 ) -> tuple[dict[int, Candidate], dict[int, list[Candidate]]]:
-    """"Paris, Texas": Paris gets Texas as qualifier, Texas gets Paris's candidates."""
+    """ "Paris, Texas": Paris gets Texas as qualifier, Texas gets Paris's candidates.
+
+    Only for a pair that is not part of a longer list ("Mexico, China, Japan") and whose
+    first name is not itself a country or division.
+    """
     qualifiers: dict[int, Candidate] = {}
     qualified: dict[int, list[Candidate]] = {}
     for i in range(len(mentions) - 1):
         left, right = mentions[i], mentions[i + 1]
-        if text[left.end : right.start].strip() != ",":
+        if text[left.end : right.start].strip() != "," or _in_list(mentions, i, i + 1, text):
+            continue
+        if any(c.kind in _BROAD_KINDS and c.primary for c in left.candidates[:1]):
             continue
         qualifier = first[i + 1].candidate
         if qualifier is not None and qualifier.kind in ("admin1", "country"):
@@ -208,11 +257,33 @@ def _qualifiers(
     return qualifiers, qualified
 
 
+def _in_list(mentions: list[Mention], left: int, right: int, text: str) -> bool:
+    before = left > 0 and linked(text, mentions[left - 1], mentions[left])
+    after = right + 1 < len(mentions) and linked(text, mentions[right], mentions[right + 1])
+    return before or after
+
+
+def _siblings(mentions: list[Mention], first: list[Resolution], text: str) -> dict[int, set[str]]:
+    """Kinds of the countries and divisions a mention is listed with ("Ohio, Oregon")."""
+    found: dict[int, set[str]] = {}
+    for i in range(len(mentions)):
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(mentions):
+                continue
+            pair = (mentions[min(i, j)], mentions[max(i, j)])
+            other = first[j].candidate
+            if other is not None and other.kind in _BROAD_KINDS and linked(text, *pair):
+                found.setdefault(i, set()).add(other.kind)
+    return found
+
+
 def _anchors(resolutions: list[Resolution]) -> list[tuple[int, float, float]]:
     return [
         (i, r.candidate.lat, r.candidate.lon)
         for i, r in enumerate(resolutions)
-        if r.candidate is not None and r.candidate.kind in _POINT_KINDS and r.confidence >= ANCHOR_CONFIDENCE
+        if r.candidate is not None
+        and r.candidate.kind in _POINT_KINDS
+        and r.confidence >= ANCHOR_CONFIDENCE
     ]
 
 
@@ -221,7 +292,9 @@ def _fuzzy_fill(mentions: list[Mention], recognition: Recognition, gazetteer: Ga
     unknown = [m for m in mentions if not m.candidates and len(m.lookup) >= 5]
     if not unknown:
         return
-    countries: Counter[str] = Counter(d.place.country_code for d in recognition.demonyms if d.place.country_code)
+    countries: Counter[str] = Counter(
+        d.place.country_code for d in recognition.demonyms if d.place.country_code
+    )
     for m in mentions:
         if m.candidates and m.candidates[0].country_code:
             countries[m.candidates[0].country_code] += 1

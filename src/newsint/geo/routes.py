@@ -25,14 +25,16 @@ from dataclasses import dataclass
 from ..model import Place, Route
 from .recognise import Mention, dashed
 
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?$", re.IGNORECASE)
+_ORIGIN = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?-i:[a-z][\w\-]*)\s+){0,2}?(?:of\s+)?$", re.IGNORECASE
+)
 _VIA = re.compile(
-    r"\b(?:via|through|by way of|passing)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:of\s+)?$",
+    r"\b(?:via|through|by way of|passing)\s+(?:the\s+)?(?:(?-i:[a-z][\w\-]*)\s+){0,2}?(?:of\s+)?$",
     re.IGNORECASE,
 )
 _DESTINATION = re.compile(
     r"\b(?:to|into|towards?|reach(?:ed|es|ing)?|at|enter(?:ed|ing|s)?)\s+(?:the\s+)?"
-    r"(?:[\w\-]+\s+){0,2}?(?:of\s+)?$",
+    r"(?:(?-i:[a-z][\w\-]*)\s+){0,2}?(?:of\s+)?$",
     re.IGNORECASE,
 )
 _MOVEMENT = re.compile(
@@ -95,12 +97,12 @@ def _from_to(text: str, items: list[_Item]) -> list[list[_Item]]:
             if later.mention.sentence != origin.mention.sentence:
                 break
             before = _before(text, later)
-            if _VIA.search(before):
-                stops.append(later)
-            elif _DESTINATION.search(before):
+            if _DESTINATION.search(before):
                 stops.append(later)
                 routes.append(stops)
                 break
+            if _VIA.search(before):
+                stops.append(later)
     return routes
 
 
@@ -126,9 +128,9 @@ def _base_route(item: _Item, main: list[list[_Item]]) -> list[_Item] | None:
     for stops in main:
         last = stops[-1]
         gap = item.mention.sentence - last.mention.sentence
-        if last.mention.end <= item.mention.start and last.paragraph == item.paragraph:
-            if 0 <= gap <= CONTINUATION_SENTENCES:
-                best = stops
+        same_paragraph = last.paragraph == item.paragraph
+        if last.mention.end <= item.mention.start and same_paragraph:
+            best = stops if 0 <= gap <= CONTINUATION_SENTENCES else best
     return best
 
 
@@ -141,7 +143,9 @@ def _clause_start(text: str, items: list[_Item], index: int) -> int | None:
     before = _before(text, head, 60)
     if not _DESTINATION.search(before):
         return None
-    sentence_start = max(text.rfind(". ", 0, head.mention.start) + 2, text.rfind("\n", 0, head.mention.start) + 1)
+    sentence_start = max(
+        text.rfind(". ", 0, head.mention.start) + 2, text.rfind("\n", 0, head.mention.start) + 1
+    )
     window = text[sentence_start : head.mention.start]
     verbs = list(_MOVEMENT.finditer(window))
     if not verbs:
@@ -151,7 +155,9 @@ def _clause_start(text: str, items: list[_Item], index: int) -> int | None:
 
 def _route(text: str, stops: Sequence[_Item], start: int | None = None) -> Route | None:
     coords = [
-        [s.place.lon, s.place.lat] for s in stops if s.place.lat is not None and s.place.lon is not None
+        [s.place.lon, s.place.lat]
+        for s in stops
+        if s.place.lat is not None and s.place.lon is not None
     ]
     if len(coords) < 2:
         return None

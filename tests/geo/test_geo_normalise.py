@@ -41,8 +41,17 @@ def test_long_names_are_cut() -> None:
 
 @pytest.mark.parametrize(
     ("alias", "noisy"),
-    [("KAC", True), ("SSX", True), ("EGLL", True), ("12", True), ("Ko", True),
-     ("1234", True), ("Qamishli", False), ("القامشلي", False), ("Ulm", False)],
+    [
+        ("KAC", True),
+        ("SSX", True),
+        ("EGLL", True),
+        ("12", True),
+        ("Ko", True),
+        ("1234", True),
+        ("Qamishli", False),
+        ("القامشلي", False),
+        ("Ulm", False),
+    ],
 )
 def test_noisy_aliases(alias: str, noisy: bool) -> None:
     assert is_noisy_alias(alias, normalise(alias)) is noisy
