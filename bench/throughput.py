@@ -1,13 +1,16 @@
-"""Throughput of the full newsint pipeline against bare en_core_web_sm, in one run.
+"""Throughput of the newsint pipeline against bare en_core_web_sm, in one run.
 
     .venv/bin/python bench/throughput.py [--articles DIR] [--repeats 3] [--out FILE]
 
-Both pipelines read the same PTC training articles (../shared/data/ptc/train-articles by
-default). Each is warmed up, then timed ``--repeats`` times, alternating, and the best run
-is kept. Also measured: latency of ``analyze`` on the reference article after the model is
-loaded (median of 20), the wall time from process start to the first output of
-``newsint analyze``, and the peak RSS of a process that runs the full pipeline over all
-articles. Results go to bench/results/throughput.json.
+All variants read the same PTC training articles (../shared/data/ptc/train-articles by
+default): bare ``en_core_web_sm``; newsint with the foundation components only (lines,
+sections, entities, dates, quantities); and newsint with every component. Each is warmed
+up, then timed ``--repeats`` times, alternating, and the best run is kept. The time of
+each newsint component is measured separately by running it alone over docs that have
+been through the components before it. Also measured: latency of ``analyze`` on the
+reference article after the model is loaded (median of 20), the wall time from process
+start to the first output of ``newsint analyze``, and the peak RSS of a process that runs
+the full pipeline over all articles. Results go to bench/results/throughput.json.
 """
 
 from __future__ import annotations
@@ -48,6 +51,36 @@ def time_full(pipeline, articles) -> float:  # type: ignore[no-untyped-def]
         if not hasattr(result, "article"):
             raise SystemExit(f"analysis failed: {result}")
     return time.perf_counter() - start
+
+
+FOUNDATION = (
+    "newsint_lines",
+    "newsint_sections",
+    "newsint_entities",
+    "newsint_dates",
+    "newsint_quantities",
+)
+
+
+def time_foundation(pipeline, articles) -> float:  # type: ignore[no-untyped-def]
+    later = [n for n in pipeline.nlp.pipe_names if n.startswith("newsint_") and n not in FOUNDATION]
+    with pipeline.nlp.select_pipes(disable=later):
+        return time_full(pipeline, articles)
+
+
+def component_seconds(pipeline, articles) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Seconds each newsint component takes over all articles, run one after another."""
+    nlp = pipeline.nlp
+    ours = [n for n in nlp.pipe_names if n.startswith("newsint_") and n != "newsint_lines"]
+    with nlp.select_pipes(disable=ours):
+        docs = list(nlp.pipe(pipeline._make_doc(a) for a in articles))
+    seconds = {}
+    for name in ours:
+        proc = nlp.get_pipe(name)
+        start = time.perf_counter()
+        docs = [proc(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - start
+    return seconds
 
 
 def cold_start_seconds() -> float | None:
@@ -106,11 +139,13 @@ def main() -> None:
     full = Pipeline.load(Config(batch_size=args.batch_size))
     time_bare(bare, texts[:20], args.batch_size)
     time_full(full, articles[:20])
-    bare_times, full_times = [], []
+    bare_times, foundation_times, full_times = [], [], []
     for _ in range(args.repeats):
         bare_times.append(time_bare(bare, texts, args.batch_size))
+        foundation_times.append(time_foundation(full, articles))
         full_times.append(time_full(full, articles))
-    bare_s, full_s = min(bare_times), min(full_times)
+    bare_s, foundation_s, full_s = min(bare_times), min(foundation_times), min(full_times)
+    components = component_seconds(full, articles)
 
     latency_ms = None
     if REFERENCE.exists():
@@ -137,7 +172,18 @@ def main() -> None:
             "articles_per_s": len(texts) / full_s,
             "words_per_s": words / full_s,
         },
+        "newsint_foundation": {
+            "seconds": foundation_s,
+            "articles_per_s": len(texts) / foundation_s,
+            "words_per_s": words / foundation_s,
+        },
+        "ratio_foundation_to_bare": bare_s / foundation_s,
         "ratio_full_to_bare": bare_s / full_s,
+        "component_seconds": components,
+        "component_share_of_foundation_time": {
+            name: seconds / foundation_s for name, seconds in components.items()
+        },
+        "pipeline_components": full.nlp.pipe_names,
         "reference_article_latency_ms": latency_ms,
         "cold_start_to_first_output_s": cold_start_seconds(),
         "peak_rss_mb_full_pipeline": rss_mb,
