@@ -16,6 +16,7 @@ EXPECTED = [
     "newsint_dates",
     "newsint_quantities",
     "newsint_places",
+    "newsint_claims",
     "newsint_reliability",
 ]
 

@@ -41,5 +41,6 @@ def build_analysis(doc: Doc, info: PipelineInfo) -> Analysis:
         quantities=doc._.newsint_quantities,
         places=doc._.newsint_places,
         routes=doc._.newsint_routes,
+        claims=doc._.newsint_claims,
         reliability=doc._.newsint_reliability,
     )

@@ -30,6 +30,7 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsint_dates", {"last": True}),
     ("newsint_quantities", {"last": True}),
     ("newsint_places", {"last": True}),
+    ("newsint_claims", {"last": True}),
     ("newsint_reliability", {"last": True}),
 )
 
@@ -99,6 +100,21 @@ def newsint_places(doc: Doc) -> Doc:
     places, routes = geoparse(doc, ranges=analysed_ranges(doc))
     doc._.newsint_places = tuple(places)
     doc._.newsint_routes = tuple(routes)
+    return doc
+
+
+@Language.component(
+    "newsint_claims",
+    requires=["token.dep", "doc.ents", "doc._.newsint_sections", "doc._.newsint_quantities"],
+    assigns=["doc._.newsint_claims", "doc._.newsint_unsourced"],
+)
+def newsint_claims(doc: Doc) -> Doc:
+    """Check-worthy claims with attribution and hedge cues; unsourced accusations."""
+    from ..claims import extract_claims, unsourced_accusations
+
+    claims = extract_claims(doc, ranges=analysed_ranges(doc))
+    doc._.newsint_claims = tuple(claims)
+    doc._.newsint_unsourced = tuple(unsourced_accusations(claims, doc))
     return doc
 
 
