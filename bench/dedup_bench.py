@@ -4,18 +4,20 @@
         [--skip-large] [--large-datasketch] [--stories] [--out bench/results/dedup.json]
 
 1. **Comparison corpus**: the PTC train + dev articles (../shared/data/ptc) and, for each,
-   up to ``2 * --copies`` synthetic near-copies (random word substitutions, deletions
-   and insertions at 1-8 %, truncation to 75-100 %, boilerplate lines added before or
-   after, and copies of copies), so that true Jaccard similarities spread over
-   0.5-1.0 with many pairs on both sides of 0.8. Ground truth: the exact Jaccard of
-   every pair of texts (sparse doc x shingle product) on a reference tokenisation
-   (``casefold`` + ``[^\\W_]+`` words, 5-word shingles) that both systems approximate.
-   Both systems run text -> signatures -> LSH -> pairs, timed alternately; the best
-   of ``--repeats`` runs is kept. datasketch: ``MinHashLSH(threshold=0.8,
-   num_perm=128)`` fed 5-word shingles of the reference tokenisation; its pairs are its
-   LSH candidates (it does not verify). newsint: ``choose_lsh_params`` banding,
-   candidates kept when their Jaccard estimate is >= 0.8 (and a variant with a 2-sigma
-   margin plus the exact check). Band settings 16x8, 21x6, 32x4 are also measured.
+   up to ``2 * --copies`` synthetic near-copies (a quarter verbatim, the rest with
+   random word substitutions, deletions and insertions at 0.2-4 %; some truncated to
+   80-100 %, some with boilerplate lines before or after; copies of copies), so that
+   true Jaccard similarities spread over 0.5-1.0 with many pairs on both sides of 0.8.
+   Ground truth: the exact Jaccard of every pair of texts (sparse doc x shingle
+   product) on a reference tokenisation (``casefold`` + ``[^\\W_]+`` words, 5-word
+   shingles) that both systems approximate. Both run text -> signatures -> LSH ->
+   pairs, timed alternately; the best of ``--repeats`` runs is kept, in wall seconds
+   and in CPU seconds of this process (steadier on a shared machine, where other
+   processes take turns on the cores). datasketch: ``MinHashLSH(threshold=0.8,
+   num_perm=128)`` fed 5-word shingles of the reference tokenisation; its pairs are
+   its LSH candidates (it does not verify). newsint: ``choose_lsh_params`` banding,
+   candidates kept when their Jaccard estimate is >= 0.8 (and a variant with a
+   2-sigma margin plus the exact check). Band settings 16x8, 21x6, 32x4 are also run.
 2. **Large corpus** (``--large`` documents): 70 % distinct texts made of random PTC
    sentences, 30 % perturbed copies of them; timed end to end through
    ``find_duplicates`` (text -> groups). Recall is measured on the planted copy pairs
@@ -206,13 +208,20 @@ def run_newsint(
     return found
 
 
-def best_time(function: Callable[[], Any], repeats: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+def timed(function: Callable[[], Any]) -> tuple[dict[str, float], Any]:
+    """Wall and CPU seconds of one call. On a shared machine CPU time is the steadier
+    measure: it does not count the time other processes held the core."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = function()
+    return {"seconds": time.perf_counter() - wall, "cpu_seconds": time.process_time() - cpu}, result
+
+
+def _rates(times: list[dict[str, float]], documents: int) -> dict[str, float]:
+    """Best-of-runs seconds and the documents per second (wall and CPU) they give."""
+    wall = min(t["seconds"] for t in times)
+    cpu = min(t["cpu_seconds"] for t in times)
+    return {"seconds": wall, "cpu_seconds": cpu, "docs_per_s": documents / wall,
+            "docs_per_cpu_s": documents / cpu}  # fmt: skip
 
 
 def compare(texts: Sequence[str], repeats: int) -> dict[str, Any]:
@@ -222,23 +231,24 @@ def compare(texts: Sequence[str], repeats: int) -> dict[str, Any]:
     ours = theirs = set()
     run_newsint(texts[:50])  # warm-up: imports, powers table
     for _ in range(repeats):
-        seconds, ours = best_time(lambda: run_newsint(texts), 1)
-        ours_times.append(seconds)
-        seconds, theirs = best_time(lambda: run_datasketch(texts), 1)
-        theirs_times.append(seconds)
+        times, ours = timed(lambda: run_newsint(texts))
+        ours_times.append(times)
+        times, theirs = timed(lambda: run_datasketch(texts))
+        theirs_times.append(times)
+    n = len(texts)
     result: dict[str, Any] = {
-        "documents": len(texts),
-        "newsint": {"seconds": min(ours_times), **score(ours, truth)},
-        "datasketch": {"seconds": min(theirs_times), **score(theirs, truth)},
+        "documents": n,
+        "newsint": {**_rates(ours_times, n), **score(ours, truth)},
+        "datasketch": {**_rates(theirs_times, n), **score(theirs, truth)},
     }
-    for name in ("newsint", "datasketch"):
-        result[name]["docs_per_s"] = len(texts) / result[name]["seconds"]
-    result["speedup"] = result["newsint"]["docs_per_s"] / result["datasketch"]["docs_per_s"]
-    seconds, exact = best_time(lambda: run_newsint(texts, exact=True), 1)
-    result["newsint_exact_check"] = {"seconds": seconds, **score(exact, truth)}
+    for unit in ("docs_per_s", "docs_per_cpu_s"):
+        speedup = result["newsint"][unit] / result["datasketch"][unit]
+        result["speedup" if unit == "docs_per_s" else "speedup_cpu"] = speedup
+    times, exact = timed(lambda: run_newsint(texts, exact=True))
+    result["newsint_exact_check"] = {**_rates([times], n), **score(exact, truth)}
     for bands in ((16, 8), (21, 6), (32, 4)):
-        seconds, found = best_time(lambda b=bands: run_newsint(texts, b), 1)  # type: ignore[misc]
-        result[f"newsint_{bands[0]}x{bands[1]}"] = {"seconds": seconds, **score(found, truth)}
+        times, found = timed(lambda b=bands: run_newsint(texts, b))  # type: ignore[misc]
+        result[f"newsint_{bands[0]}x{bands[1]}"] = {**_rates([times], n), **score(found, truth)}
     return result
 
 
@@ -255,9 +265,7 @@ def large_run(
     texts, parents = large_corpus(originals, size, seed)
     articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
     words = sum(len(t.split()) for t in texts)
-    start = time.perf_counter()
-    result = find_duplicates(articles, threshold=THRESHOLD, num_perm=NUM_PERM)
-    seconds = time.perf_counter() - start
+    times, result = timed(lambda: find_duplicates(articles, threshold=THRESHOLD, num_perm=NUM_PERM))
     found = {(min(p.left, p.right), max(p.left, p.right)) for p in result.pairs}
     hasher = MinHasher(NUM_PERM)
     planted = {(min(i, p), max(i, p)) for i, p in enumerate(parents) if p >= 0}
@@ -272,16 +280,14 @@ def large_run(
     out: dict[str, Any] = {
         "documents": size,
         "words": words,
-        "seconds": seconds,
-        "docs_per_s": size / seconds,
+        **_rates([times], size),
         "groups": len(result.groups),
         **score(found, truth),
         "truth": "planted copy/sibling pairs and reported pairs, exact Jaccard on newsint shingles",
     }
     if with_datasketch:
-        start = time.perf_counter()
-        theirs = run_datasketch(texts)
-        out["datasketch"] = {"seconds": time.perf_counter() - start, **score(theirs, truth)}
+        times, theirs = timed(lambda: run_datasketch(texts))
+        out["datasketch"] = {**_rates([times], size), **score(theirs, truth)}
     return out
 
 
@@ -298,7 +304,6 @@ def _sibling_pairs(parents: Sequence[int]) -> set[tuple[int, int]]:
 
 def stories_report(originals: Sequence[str], seed: int) -> dict[str, Any]:
     """Lede similarity of copies vs distinct articles, and clustering outcomes by threshold."""
-    from newsint.corpus import cluster_stories, find_duplicates
     from newsint.corpus.stories import lede, wordllama_embedder
     from newsint.model import Article
 
@@ -317,6 +322,20 @@ def stories_report(originals: Sequence[str], seed: int) -> dict[str, Any]:
     copy_similarity = np.einsum("ij,ij->i", copy_vectors, np.repeat(base, 2, axis=0))
     pairwise = base @ base.T
     upper = np.triu_indices(len(base), k=1)
+    return {
+        "copy_lede_similarity": _quantiles(copy_similarity),
+        "distinct_lede_similarity": _quantiles(pairwise[upper]),
+        "by_threshold": _threshold_grid(everything, embed, pairwise[upper]),
+        "pair_samples": _pair_samples(originals, pairwise, upper, rng),
+    }
+
+
+def _threshold_grid(
+    everything: Sequence[Any], embed: Callable[..., Any], distinct: np.ndarray
+) -> dict[str, dict[str, float]]:
+    """Clustering outcomes at each candidate threshold, with and without duplicate groups."""
+    from newsint.corpus import cluster_stories, find_duplicates
+
     groups = find_duplicates(everything).groups
     grid = {}
     for threshold in (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
@@ -331,14 +350,9 @@ def stories_report(originals: Sequence[str], seed: int) -> dict[str, Any]:
             "duplicate_groups_whole_without_groups": _whole(plain, groups),
             "duplicate_groups_whole_given_groups": _whole(joined, groups),
             "originals_sharing_a_story": _shared_originals(plain),
-            "distinct_pairs_above": float(np.mean(pairwise[upper] >= threshold)),
+            "distinct_pairs_above": float(np.mean(distinct >= threshold)),
         }
-    return {
-        "copy_lede_similarity": _quantiles(copy_similarity),
-        "distinct_lede_similarity": _quantiles(pairwise[upper]),
-        "by_threshold": grid,
-        "pair_samples": _pair_samples(originals, pairwise, upper, rng),
-    }
+    return grid
 
 
 def _pair_samples(
@@ -393,21 +407,36 @@ def _shared_originals(stories: Sequence[Any]) -> float:
 def print_table(result: dict[str, Any]) -> None:
     comparison = result["comparison"]
     print(f"\ncomparison corpus: {comparison['documents']} documents (PTC + near-copies)")
-    print(f"{'system':<28}{'docs/s':>10}{'recall':>9}{'precision':>11}{'pairs':>9}")
+    print(
+        f"{'system':<22}{'docs/s':>8}{'docs/cpu-s':>12}{'recall':>8}{'precision':>11}{'pairs':>7}"
+    )
     for name in ("newsint", "newsint_exact_check", "newsint_16x8", "newsint_21x6",
                  "newsint_32x4", "datasketch"):  # fmt: skip
         row = comparison[name]
-        rate = row.get("docs_per_s", comparison["documents"] / row["seconds"])
         print(
-            f"{name:<28}{rate:>10.0f}{row['recall']:>9.3f}{row['precision']:>11.3f}"
-            f"{row['reported_pairs']:>9}"
+            f"{name:<22}{row['docs_per_s']:>8.0f}{row['docs_per_cpu_s']:>12.0f}"
+            f"{row['recall']:>8.3f}{row['precision']:>11.3f}{row['reported_pairs']:>7}"
         )
-    print(f"speed-up newsint / datasketch: {comparison['speedup']:.1f}x")
+    print(
+        f"speed-up newsint / datasketch: {comparison['speedup']:.1f}x wall, "
+        f"{comparison['speedup_cpu']:.1f}x CPU"
+    )
+    stories = result.get("stories")
+    if stories:
+        print("\nstory threshold (PTC ledes): threshold, originals sharing a story, "
+              "duplicate groups whole without / with grouping")  # fmt: skip
+        for threshold, row in stories["by_threshold"].items():
+            print(
+                f"  {threshold:<6}{row['originals_sharing_a_story']:>8.3f}"
+                f"{row['duplicate_groups_whole_without_groups']:>8.3f}"
+                f"{row['duplicate_groups_whole_given_groups']:>8.3f}"
+            )
     large = result.get("large")
     if large:
         print(
             f"\nlarge corpus: {large['documents']} documents in {large['seconds']:.1f} s "
-            f"({large['docs_per_s']:.0f} docs/s), recall {large['recall']:.3f}, "
+            f"({large['cpu_seconds']:.1f} s CPU; {large['docs_per_s']:.0f} docs/s), "
+            f"recall {large['recall']:.3f}, "
             f"precision {large['precision']:.3f}, {large['groups']} groups"
         )
 
