@@ -16,6 +16,7 @@ EXPECTED = [
     "newsint_dates",
     "newsint_quantities",
     "newsint_places",
+    "newsint_events",
     "newsint_claims",
     "newsint_reliability",
 ]

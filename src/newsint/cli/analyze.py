@@ -31,6 +31,7 @@ class Format(StrEnum):
     md = "md"
     html = "html"
     geojson = "geojson"
+    csv = "csv"
 
 
 PathsArg = Annotated[
@@ -39,7 +40,10 @@ PathsArg = Annotated[
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="json (one article), jsonl (default for several), md, html, geojson."
+        "--format",
+        "-f",
+        help="json (one article), jsonl (default for several), md, html, geojson, "
+        "csv (events in ACLED's columns).",
     ),
 ]
 PublishedOpt = Annotated[
@@ -201,6 +205,9 @@ def _write(
     if chosen is Format.geojson:
         _write_geojson(results, out, counts, progress)
         return
+    if chosen is Format.csv:
+        _write_acled_csv(results, out, counts, progress)
+        return
     with open_output(out) as stream:
         first = True
         for result in results:
@@ -261,6 +268,33 @@ def _write_geojson(
             counts["ok"] += 1
             writer.add(result)
         writer.close()
+
+
+def _accepted(
+    results: Iterable[Analysis | AnalysisFailedError], counts: dict[str, int], progress: _Progress
+) -> Iterator[Analysis]:
+    """The analyses, counting and reporting the failures on the way."""
+    for result in results:
+        progress.advance()
+        if isinstance(result, AnalysisFailedError):
+            counts["bad"] += 1
+            report_problem(result)
+            continue
+        counts["ok"] += 1
+        yield result
+
+
+def _write_acled_csv(
+    results: Iterable[Analysis | AnalysisFailedError],
+    out: Path | None,
+    counts: dict[str, int],
+    progress: _Progress,
+) -> None:
+    """Events of every article as rows in ACLED's column layout."""
+    from ..export.acled_csv import write_acled_csv
+
+    with open_output(out) as stream:
+        write_acled_csv(_accepted(results, counts, progress), stream)
 
 
 def _write_html_folder(

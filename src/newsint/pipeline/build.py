@@ -41,6 +41,7 @@ def build_analysis(doc: Doc, info: PipelineInfo) -> Analysis:
         quantities=doc._.newsint_quantities,
         places=doc._.newsint_places,
         routes=doc._.newsint_routes,
+        events=doc._.newsint_events,
         claims=doc._.newsint_claims,
         reliability=doc._.newsint_reliability,
     )

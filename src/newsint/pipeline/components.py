@@ -30,6 +30,7 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsint_dates", {"last": True}),
     ("newsint_quantities", {"last": True}),
     ("newsint_places", {"last": True}),
+    ("newsint_events", {"last": True}),
     ("newsint_claims", {"last": True}),
     ("newsint_reliability", {"last": True}),
 )
@@ -100,6 +101,24 @@ def newsint_places(doc: Doc) -> Doc:
     places, routes = geoparse(doc, ranges=analysed_ranges(doc))
     doc._.newsint_places = tuple(places)
     doc._.newsint_routes = tuple(routes)
+    return doc
+
+
+@Language.component(
+    "newsint_events",
+    requires=[
+        "token.dep",
+        "doc._.newsint_places",
+        "doc._.newsint_dates",
+        "doc._.newsint_quantities",
+    ],
+    assigns=["doc._.newsint_events"],
+)
+def newsint_events(doc: Doc) -> Doc:
+    """Who did what to whom, where, when and how many (PLOVER types and modes)."""
+    from ..events import extract_events
+
+    doc._.newsint_events = tuple(extract_events(doc, ranges=analysed_ranges(doc)))
     return doc
 
 

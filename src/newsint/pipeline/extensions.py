@@ -14,6 +14,7 @@ DOC_EXTENSIONS: dict[str, str] = {
     "newsint_quantities": "tuple[Quantity]",
     "newsint_places": "tuple[Place]",
     "newsint_routes": "tuple[Route]",
+    "newsint_events": "tuple[Event]",
     "newsint_claims": "tuple[Claim]",
     "newsint_unsourced": "tuple[Claim]: claims that accuse without naming a source",
     "newsint_reliability": "Reliability or None",
