@@ -21,6 +21,9 @@ from .conftest import MakeDoc
         "",
         "\n\n\n",
         "– – – Paris – – –",
+        "BEIRUT (AP) — " * 500,  # thousands of datelines
+        "Elm Street in Paris, " * 500,  # streets, each placed at a town
+        "NEW\nYORK (AP) Royal Street Hospital St. Peter's Basilica " * 200,
     ],
 )
 def test_hostile_inputs_finish_quickly(

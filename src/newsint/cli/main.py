@@ -1,4 +1,4 @@
-"""The ``newsint`` command: analyse articles, write briefs, run the demo."""
+"""The ``newsint`` command: analyse articles, build and search a corpus, serve the workbench."""
 
 from __future__ import annotations
 
@@ -9,10 +9,18 @@ import typer
 
 from ..errors import NewsintError
 from .analyze import analyze_command
+from .dedup import dedup_command
 from .demo import demo_command
 from .eval import eval_app
+from .eval_claims import eval_claims_command
+from .eval_events import eval_events_command
+from .export import export_command
+from .ingest import ingest_command
 from .output import report_problem
 from .schema import schema_command
+from .search import search_command
+from .serve import serve_command
+from .train_claims import train_claims_command
 
 app = typer.Typer(
     name="newsint",
@@ -24,8 +32,22 @@ app = typer.Typer(
 )
 app.command("analyze", no_args_is_help=True)(analyze_command)
 app.command("demo")(demo_command)
+app.command("ingest", no_args_is_help=True)(ingest_command)
+app.command("search")(search_command)
+app.command("export")(export_command)
+app.command("dedup", no_args_is_help=True)(dedup_command)
+app.command("serve")(serve_command)
 app.command("schema")(schema_command)
+
+eval_app.command("claims")(eval_claims_command)
+eval_app.command("events")(eval_events_command)
 app.add_typer(eval_app, name="eval", help="Measure accuracy on the annotated data sets.")
+
+train_app = typer.Typer(
+    help="Rebuild the trained models from the annotated data.", no_args_is_help=True
+)
+train_app.command("claims")(train_claims_command)
+app.add_typer(train_app, name="train")
 
 
 @app.command("version")

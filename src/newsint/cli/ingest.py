@@ -1,0 +1,155 @@
+"""``newsint ingest``: analyse inputs into a corpus database, skipping what is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from ..config import DEFAULT_MAX_BYTES, Config
+from ..corpus.ingest import Ingestor, IngestReport, Outcome, count_inputs, write_rejects
+from ..model import Analysis, Article
+from ..pipeline import AnalysisFailedError
+from ..store.base import StoreError
+from .analyze import BatchOpt, JobsOpt, MaxBytesOpt, PathsArg, PublishedOpt, QuietOpt
+from .output import stderr
+
+DbOpt = Annotated[
+    Path,
+    typer.Option(
+        "--db", help="The corpus database (SQLite); created when missing.", envvar="NEWSINT_DB"
+    ),
+]
+RejectsOpt = Annotated[
+    Path | None,
+    typer.Option(help="Also write the rejected inputs here as CSV (source, error, reason)."),
+]
+SHOWN_REJECTS = 20  # rejects listed on stderr; --rejects has them all
+
+
+def ingest_command(
+    paths: PathsArg,
+    db: DbOpt,
+    jobs: JobsOpt = 1,
+    published: PublishedOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    batch_size: BatchOpt = 32,
+    quiet: QuietOpt = False,
+    rejects: RejectsOpt = None,
+) -> None:
+    """Analyse articles into a corpus database; articles already stored are skipped.
+
+    Re-running on the same inputs only reads and hashes them, so an interrupted ingest
+    resumes where it stopped. Bad inputs are listed at the end (and in --rejects). Exit
+    code 1 only when nothing could be read or stored.
+    """
+    from ..api import parse_published
+    from ..ingest import read_sources
+    from ..store import open_store
+
+    config = Config(max_bytes=max_bytes, n_process=jobs, batch_size=batch_size)
+    date = parse_published(published)
+    with open_store(db) as store:
+        total = count_inputs(paths)
+        with _Bar(total, enabled=not quiet) as bar:
+            ingestor = Ingestor(store, lambda a: _analyse(a, config), progress=bar.advance)
+            sources = read_sources(paths, config=config, published=date)
+            try:
+                ingestor.run(sources)
+            except StoreError:
+                bar.stop()
+                _summarise(ingestor.report, db, quiet=False)
+                raise
+    report = ingestor.report
+    _summarise(report, db, quiet=quiet)
+    if rejects is not None:
+        write_rejects(report.rejected, rejects)
+    if not report.ok:
+        stderr.print("[bold red]error:[/] no input could be read or analysed")
+        raise typer.Exit(1)
+
+
+def _analyse(
+    articles: Iterable[Article], config: Config
+) -> Iterable[Analysis | AnalysisFailedError]:
+    if config.n_process > 1:
+        from ..parallel import run_parallel
+
+        return run_parallel(articles, config)
+    from ..api import get_pipeline
+
+    return get_pipeline(config).run(articles)
+
+
+class _Bar:
+    """A progress bar with rate and ETA on stderr (no ETA when the total is unknown)."""
+
+    def __init__(self, total: int | None, *, enabled: bool) -> None:
+        self._bar: Progress | None = None
+        if enabled:
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} articles/s"),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=stderr,
+            )
+            self._task = self._bar.add_task("ingest", total=total, rate="–")
+
+    def __enter__(self) -> _Bar:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self, outcome: Outcome) -> None:
+        if self._bar is None:
+            return
+        self._bar.advance(self._task)
+        task = self._bar.tasks[0]
+        if task.elapsed:
+            self._bar.update(self._task, rate=f"{task.completed / task.elapsed:.1f}")
+
+
+def _summarise(report: IngestReport, db: Path, *, quiet: bool) -> None:
+    """The rejected inputs, one line each, then what was stored; on stderr."""
+    rejected = report.rejected
+    if rejected:
+        stderr.print(f"[yellow]rejected {len(rejected)} input(s):[/]")
+        for item in rejected[:SHOWN_REJECTS]:
+            reason = " ".join(item.reason.split())
+            stderr.print(f"  {item.source}: {reason}", markup=False, highlight=False)
+        if len(rejected) > SHOWN_REJECTS:
+            stderr.print(f"  … and {len(rejected) - SHOWN_REJECTS} more (see --rejects FILE)")
+    if quiet and not rejected:
+        return
+    stderr.print(
+        f"{db}: stored {report.stored} new article(s); {report.present} already present; "
+        f"{report.duplicates} duplicate(s) in the inputs; {len(rejected)} rejected",
+        markup=False,
+        highlight=False,
+    )
+
+
+__all__ = ["ingest_command"]
