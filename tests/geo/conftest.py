@@ -3,7 +3,8 @@ cached on disk), a small fake gazetteer, and a helper that makes Docs with given
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 import pytest
 import spacy
@@ -14,7 +15,11 @@ from newsint.geo.gazetteer import ArrayGazetteer, memory_gazetteer
 
 from .geo_fakes import FAKE_DEMONYMS, FAKE_RECORDS
 
-MakeDoc = Callable[[str, Sequence[tuple[str, str]]], Doc]
+
+class MakeDoc(Protocol):
+    """Makes a Doc of ``text`` whose entities are the (substring, label) pairs given."""
+
+    def __call__(self, text: str, ents: Sequence[tuple[str, str]] = ...) -> Doc: ...
 
 
 @pytest.fixture(scope="session")

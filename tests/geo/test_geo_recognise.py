@@ -6,11 +6,12 @@ from spacy.language import Language
 from newsint.geo import geoparse
 from newsint.geo.gazetteer import ArrayGazetteer
 from newsint.geo.recognise import recognise
+from newsint.model import Place
 
 from .conftest import MakeDoc
 
 
-def texts(places: list) -> list[str]:  # type: ignore[type-arg]
+def texts(places: list[Place]) -> list[str]:
     return [p.text for p in places]
 
 
@@ -117,3 +118,61 @@ def test_metonymy_without_a_parser(make_doc: MakeDoc, fake: ArrayGazetteer) -> N
     doc = make_doc("Ankara said no.", [("Ankara", "GPE")])
     (place,), _ = geoparse(doc, gazetteer=fake)
     assert place.metonymic
+
+
+@pytest.mark.parametrize("label", ["PRODUCT", "EVENT", "NORP", "ORG", "PERSON"])
+def test_any_label_after_a_preposition(make_doc: MakeDoc, fake: ArrayGazetteer, label: str) -> None:
+    doc = make_doc("Two men were arrested in Amuda on Monday.", [("Amuda", label)])
+    assert texts(geoparse(doc, gazetteer=fake)[0]) == ["Amuda"]
+
+
+def test_other_labels_need_a_place_context(make_doc: MakeDoc, fake: ArrayGazetteer) -> None:
+    doc = make_doc("Amuda released a new album.", [("Amuda", "PRODUCT")])
+    assert geoparse(doc, gazetteer=fake)[0] == []
+
+
+def test_a_place_named_again_without_its_tag(make_doc: MakeDoc, fake: ArrayGazetteer) -> None:
+    doc = make_doc("Shelling hit Amuda overnight. Amuda is quiet now.", [("Amuda", "GPE")])
+    assert texts(geoparse(doc, gazetteer=fake)[0]) == ["Amuda", "Amuda"]
+
+
+def test_a_surname_is_the_person_again(make_doc: MakeDoc, fake: ArrayGazetteer) -> None:
+    doc = make_doc(
+        "The canal was built by Claude Amuda. Later, Amuda sold it.",
+        [("Claude Amuda", "PERSON"), ("Amuda", "GPE")],
+    )
+    assert geoparse(doc, gazetteer=fake)[0] == []
+
+
+def test_of_after_a_person(make_doc: MakeDoc, fake: ArrayGazetteer) -> None:
+    doc = make_doc("Jane Roe of Amuda won the prize.", [("Jane Roe", "PERSON")])
+    assert texts(geoparse(doc, gazetteer=fake)[0]) == ["Amuda"]
+
+
+def test_town_before_a_facility_after_a_possessive(make_doc: MakeDoc, fake: ArrayGazetteer) -> None:
+    doc = make_doc("A fire broke out on Dallas's Elm Street.", [("Dallas's Elm Street", "ORG")])
+    dallas, street = geoparse(doc, gazetteer=fake)[0]
+    assert (dallas.text, dallas.kind) == ("Dallas", "city")
+    assert (street.text, street.kind, street.lat) == ("Elm Street", "street", dallas.lat)
+
+
+def test_two_places_in_one_entity(make_doc: MakeDoc, fake: ArrayGazetteer) -> None:
+    doc = make_doc("Delegates came from Paris Dallas and elsewhere.", [("Paris Dallas", "GPE")])
+    assert texts(geoparse(doc, gazetteer=fake)[0]) == ["Paris", "Dallas"]
+
+
+def test_places_inside_an_organisation_name(make_doc: MakeDoc, fake: ArrayGazetteer) -> None:
+    doc = make_doc("He flew with Air Texas yesterday.", [("Air Texas", "ORG")])
+    assert geoparse(doc, gazetteer=fake)[0] == []
+
+
+def test_currency_is_not_a_country(make_doc: MakeDoc, fake: ArrayGazetteer) -> None:
+    assert geoparse(make_doc("It cost US$5 million to build."), gazetteer=fake)[0] == []
+
+
+def test_entity_cut_short_by_the_ner(make_doc: MakeDoc, gazetteer: ArrayGazetteer) -> None:
+    doc = make_doc(
+        "Migrants crossed into Baja California on foot.", [("Baja", "GPE"), ("California", "GPE")]
+    )
+    (place,), _ = geoparse(doc, gazetteer=gazetteer)
+    assert (place.text, place.kind, place.country_code) == ("Baja California", "admin1", "MX")

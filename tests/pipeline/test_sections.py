@@ -42,3 +42,11 @@ def test_empty_and_whitespace() -> None:
     assert find_sections("") == []
     assert find_sections("   \n\n  ") == []
     assert find_byline("") is None
+
+
+def test_one_line_wire_copy_is_body_not_signoff() -> None:
+    text = (
+        "By Nate Raymond. BOSTON (Reuters) - A federal judge on Tuesday ruled that the city "
+        "of Boston must release records about police shootings, the court said. " * 3
+    ).strip()
+    assert [s.kind for s in find_sections(text, byline=find_byline(text))] == ["body"]

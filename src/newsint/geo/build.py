@@ -28,13 +28,25 @@ from .normalise import is_noisy_alias, normalise
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 DATA = Path(__file__).parent / "data"
 TABLES = ("countries.tsv", "admin1.tsv", "regions.tsv", "aliases.tsv", "demonyms.tsv")
 _ADMIN_SUFFIXES = frozenset(
     {
         "province", "governorate", "region", "oblast", "state", "district", "county",
         "department", "krai", "prefecture", "division", "territory",
+    }
+)  # fmt: skip
+
+
+#: words that are not a place name once the suffix is gone ("Northern Territory")
+_GENERIC_STEMS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "upper", "lower", "new", "capital", "federal", "national", "greater",
+        "north east", "north west", "south east", "south west", "northeastern",
+        "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+        "south-east", "south-west", "far north", "far west", "coast", "lakes", "islands",
     }
 )  # fmt: skip
 
@@ -167,9 +179,11 @@ def _add_countries(
 
 
 def _strip_suffix(name: str) -> str | None:
+    """ "Samsun" for "Samsun Province"; None for generic names ("Eastern Province")."""
     words = name.split()
     if len(words) > 1 and words[-1].casefold() in _ADMIN_SUFFIXES:
-        return " ".join(words[:-1])
+        stem = " ".join(words[:-1])
+        return None if stem.casefold() in _GENERIC_STEMS else stem
     return None
 
 

@@ -10,6 +10,7 @@ the tables in ``data/``; :func:`memory_gazetteer` builds a tiny one for tests.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
@@ -72,6 +73,14 @@ class Gazetteer(Protocol):
     def names_in(self, country_code: str) -> Sequence[tuple[str, int]]:
         """(normalised main name, id) of the country's places, for fuzzy matching."""
         ...
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def name_hash(key: str) -> int:

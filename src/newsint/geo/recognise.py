@@ -1,44 +1,53 @@
 """Find place mentions in a spaCy Doc without trusting the NER alone.
 
-Sources, in order of trust:
+Where the pieces come from (:mod:`.accept` then judges them):
 
-* GPE / LOC / FAC entities (FAC only when the gazetteer knows the name);
-* PERSON / ORG / NORP entities, or their parts split on "and", commas and dashes, that the
-  gazetteer knows *and* that stand in a place context ("the towns of X", "in X", "X
-  province", "from X", "towards X", dash chains "A – B – C", or joined by "and" to a place);
-* capitalised word sequences the NER left untagged, under the same conditions.
+* GPE / LOC / FAC entities, extended when the NER cut a known name ("Baja" "California");
+* entities with other labels (PERSON, ORG, NORP, PRODUCT, EVENT...) whose name, or part of
+  it (split on "and", commas, dashes, slashes, or after "Derry's"), the gazetteer knows;
+* capitalised word sequences the NER left untagged;
+* datelines ("BEIRUT (AP) —", :mod:`.datelines`), which the NER rarely tags;
+* streets and buildings the gazetteer cannot know ("Royal Street", "Manila Cathedral",
+  :mod:`.facilities`), named so by their last word or by a FAC label.
 
-Demonyms ("Turkish", "Kurds") are kept apart as country context, not places. People's
-names in a person context ("X said", "Mr X") are dropped. ``metonymic`` marks a place that
-is the subject of a speech or stance verb ("Ankara said", "Moscow denied").
+Demonyms ("Turkish", "Kurds") are kept apart as country context, not places (unless asked
+for). ``metonymic`` marks a place that is the subject of a speech or stance verb ("Ankara
+said", "Moscow denied").
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.attrs import DEP, IDX, SENT_START
 from spacy.tokens import Doc, Span
 
+from .accept import accept, has_cue, near_cue, votes
+from .datelines import find_datelines
+from .facilities import FACILITY_HEADS, facility_kind, is_organisation
 from .gazetteer import Candidate, Gazetteer
+from .mentions import (
+    COMMON_WORDS,
+    DEMONYM_LABELS,
+    NUMERIC_LABELS,
+    PLACE_LABELS,
+    RELABEL_LABELS,
+    Budget,
+    Demonym,
+    Mention,
+    Recognition,
+    is_cap,
+    is_major,
+    words,
+)
 
 #: hostile-input guards
 MAX_MENTIONS = 2_000
-MAX_LOOKUPS = 20_000
 MAX_NGRAM = 5
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RELABEL_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_READ_LABELS = PLACE_LABELS | RELABEL_LABELS | DEMONYM_LABELS
 ADMIN_SUFFIXES = {
     "province": "admin1",
     "provinces": "admin1",
@@ -51,44 +60,7 @@ ADMIN_SUFFIXES = {
     "county": "admin2",
     "district": "admin2",
 }
-_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|[–—\-/])\s*$", re.IGNORECASE)
-_DASH = re.compile(r"^\s+[–—\-]\s+$|^\s*[–—]\s*$")
-_PREFIX_CUE = re.compile(
-    r"(?:\b(?:in|at|from|to|into|towards?|near|via|through|across|outside|inside|around|"
-    r"between|beyond|along|reach(?:ed|ing|es)?|entered|enter|captured|seized|took|"
-    r"liberated|bombed|shelled|attacked|fled|flee|flees|visit(?:ed|ing)?|border(?:ing)?|"
-    r"left|leave|leaving|toward|arrived|arriving|returned|landed|based|born|live[sd]?|"
-    r"north|south|east|west|northern|southern|eastern|western|central|"
-    r"north-?east|north-?west|south-?east|south-?west)(?:\s+the)?"
-    r"|\b(?:towns?|city|cities|villages?|provinces?|regions?|districts?|areas?|"
-    r"governorates?|countries|country|capital|outskirts|suburbs?|port|border[\s\-]*towns?|"
-    r"islands?|states?|county|counties|municipality|neighbou?rhoods?|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?)"
-    r"\s+of(?:\s+the)?)\s*$",
-    re.IGNORECASE,
-)
-_SUFFIX_CUE = re.compile(
-    r"^\s*(?:[–—\-]\s*based\b|,\s*(?:a|the)\s+(?:town|city|village|province)|"
-    r"(?:province|governorate|region|district|city|town|village|county|state|oblast|"
-    r"border|countryside|area|airport|port|outskirts)\b)",
-    re.IGNORECASE,
-)
-_TITLE_CUE = re.compile(
-    r"\b(?:mr|mrs|ms|miss|dr|prof|sir|lord|lady|president|minister|gen|general|col|colonel|"
-    r"capt|captain|sheikh|shaikh|imam|king|queen|prince|princess|sen|senator|rep|gov|"
-    r"governor|mayor|judge|pope|father|brother|sister|uncle|aunt|son|daughter|wife|"
-    r"husband|mother|spokesman|spokeswoman|commander|chief|leader|officer|"
-    r"journalist|correspondent|editor|author|named|called|hurricane|storm|typhoon|cyclone)"
-    r"\.?\s*$",
-    re.IGNORECASE,
-)
-_PERSON_CUE = re.compile(
-    r"^\s*(?:said|says|told|added|stated|explained|noted|argued|wrote|tweeted|insisted|"
-    r"confirmed|reported|asked|replied|recalled|admitted|,\s*(?:who|whose|his|her|\d+)\b|"
-    r"\(\s*\d+\s*\)|'s\s+(?:wife|husband|son|daughter|mother|father|family|lawyer))",
-    re.IGNORECASE,
-)
-_STANCE_VERBS = _words(
+_STANCE_VERBS = words(
     """
     say tell warn deny announce accuse claim insist demand reject condemn threaten agree
     sign refuse urge respond vow state believe want call ask criticize criticise blame
@@ -101,81 +73,10 @@ _STANCE_FORMS = frozenset(
     {form for verb in _STANCE_VERBS for form in (verb, verb + "s", verb + "ed", verb + "d")}
     | {"said", "told", "sought"}
 )
-_COMMON = _words(
-    """
-    january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday i a an the of best
-    mobile police government army ministry state city town village province region
-    county north south east west said president minister general mr mrs dr god news
-    university college school church hospital street road river lake mount national
-    international republic democratic federal party union centre center congress
-    parliament senate assembly council cabinet court navy embassy consulate kingdom
-    empire capitol commission committee agency bureau department office house hall tower
-    bank market station airport company group team club league network media press times
-    post border patrol
-    """
+_SPLITTERS = frozenset({"and", "or", "&", ",", "–", "—", "/", ";"})
+_CONNECTORS = words(
+    "al el ad ash as ar at az an de del la le of da do dos das du des - ul bin 's ’s"
 )
-_PLACE_HEADS = _words(
-    """
-    street st road rd avenue ave boulevard square park island islands river mountains
-    mountain lake valley bay beach heights village township estate county parish
-    district province hills hill harbour harbor port creek canyon desert forest coast
-    peninsula airport bridge camp
-    """
-)
-_BROAD = frozenset({"country", "admin1", "continent", "region", "water"})
-_CONNECTORS = _words("al el ad ash as ar at az an de del la le of da do dos das du des - ul bin")
-
-
-@dataclass(slots=True)
-class Mention:
-    """A stretch of text that names a place (resolved later)."""
-
-    start: int
-    end: int
-    text: str
-    lookup: str
-    source: str  # ner | relabel | ngram
-    label: str = ""
-    kinds: frozenset[str] | None = None  # allowed kinds ("X province" -> admin1)
-    cue: bool = False
-    metonymic: bool = False
-    sentence: int = 0
-    candidates: list[Candidate] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Demonym:
-    start: int
-    end: int
-    text: str
-    place: Candidate
-
-
-@dataclass(slots=True)
-class Recognition:
-    mentions: list[Mention]
-    demonyms: list[Demonym]
-
-
-class _Budget:
-    """Counts gazetteer lookups so that hostile inputs stay cheap."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self.left = MAX_LOOKUPS
-
-    def candidates(self, name: str) -> list[Candidate]:
-        if self.left <= 0 or not name.strip():
-            return []
-        self.left -= 1
-        return self.gazetteer.candidates(name)
-
-    def has(self, name: str) -> bool:
-        if self.left <= 0 or not name.strip():
-            return False
-        self.left -= 1
-        return self.gazetteer.has(name)
 
 
 def recognise(
@@ -185,45 +86,113 @@ def recognise(
     ranges: Sequence[tuple[int, int]] | None = None,
     demonyms_as_places: bool = False,
     embedded: bool = False,
+    text: str | None = None,
 ) -> Recognition:
     """Place mentions and demonyms in ``doc`` (only inside ``ranges`` when given).
 
     ``demonyms_as_places`` also returns demonyms as mentions of what they name;
     ``embedded`` also returns well-known places inside organisation names ("The
     Washington Post", "Sustainable Energy Authority of Ireland"), flagged metonymic.
+    ``text`` is ``doc.text`` when the caller has read it already (spaCy builds it from the
+    tokens on every access).
     """
-    budget = _Budget(gazetteer)
-    text = doc.text  # built from the tokens on every access: read it once
+    budget = Budget(gazetteer)
+    text = doc.text if text is None else text
     table = doc.to_array([IDX, SENT_START, DEP])  # one C-level pass instead of many
     parsed = bool(table.shape[0]) and bool((table[:, 2] != 0).any())
     starts = _sentence_starts(table)
     words = [t.text for t in doc]
     covered: set[int] = set()
+    ents = doc.ents  # built anew on every access: read them once
+    pieces, found_demonyms = _entity_pieces(doc, ents, budget, ranges, covered, embedded=embedded)
+    found_demonyms.extend(_loose_demonyms(words, table[:, 0], covered, budget, ranges))
+    pieces.extend(_from_ngrams(doc, words, covered, budget, ranges))
+    pieces = _with_datelines(text, pieces, budget, ranges)
+    person_ends = {ent.end_char for ent in ents if ent.label_ == "PERSON"}
+    for piece in pieces:
+        piece.sentence = bisect.bisect_right(starts, piece.start) - 1
+        piece.cue = has_cue(text, piece)
+        piece.near = near_cue(text, piece, person_ends)
+        piece.possessive = text.startswith(("'s", "’s"), piece.end)
+    pieces = _merge_qualified(text, sorted(pieces, key=lambda m: (m.start, -m.end)), budget)
+    mentions = accept(text, pieces, votes(ents))
+    if demonyms_as_places:
+        mentions = _with_demonyms(mentions, _demonym_mentions(found_demonyms))
+    for mention in mentions:
+        mention.metonymic = mention.source == "embedded" or _is_metonymic(doc, mention, parsed)
+    return Recognition(mentions[:MAX_MENTIONS], found_demonyms)
+
+
+def _entity_pieces(
+    doc: Doc,
+    ents: Sequence[Span],
+    budget: Budget,
+    ranges: Sequence[tuple[int, int]] | None,
+    covered: set[int],
+    *,
+    embedded: bool,
+) -> tuple[list[Mention], list[Demonym]]:
+    """Pieces and demonyms from the NER's entities; ``covered`` gets their tokens."""
     pieces: list[Mention] = []
-    found_demonyms: list[Demonym] = []
-    for ent in doc.ents:
-        if not _inside(ent.start_char, ent.end_char, ranges):
+    demonyms: list[Demonym] = []
+    consumed = 0  # tokens before this one belong to an entity joined to an earlier one
+    for ent in ents:
+        if ent.start < consumed:
+            continue
+        if not _inside(ent.start_char, ent.end_char, ranges) or ent.label_ in NUMERIC_LABELS:
+            continue
+        longer = _extended(doc, ent, budget) if ent.label_ in ("GPE", "LOC") else None
+        if longer is not None:
+            covered.update(range(ent.start, longer))
+            consumed = longer
+            piece = _piece(doc, ent.start, longer, "ner", ent.label_, budget)
+            pieces.extend([piece] if piece is not None else [])
             continue
         covered.update(range(ent.start, ent.end))
-        if ent.label_ in PLACE_LABELS or ent.label_ in RELABEL_LABELS or embedded:
+        if ent.label_ in _READ_LABELS or embedded:
             found, dems = _from_entity(doc, ent, budget)
             if not found and embedded and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT"):
                 found = _embedded(doc, ent, budget)
             pieces.extend(found)
-            found_demonyms.extend(dems)
-    found_demonyms.extend(_loose_demonyms(words, table[:, 0], covered, budget, ranges))
-    pieces.extend(_from_ngrams(doc, words, covered, budget, ranges))
-    for piece in pieces:
-        piece.sentence = bisect.bisect_right(starts, piece.start) - 1
-        piece.cue = _has_cue(text, piece)
-    pieces = _merge_qualified(text, sorted(pieces, key=lambda m: (m.start, -m.end)), budget)
-    mentions = _accept(text, pieces, _person_names(doc))
-    if demonyms_as_places:
-        mentions.extend(_demonym_mentions(found_demonyms))
-        mentions.sort(key=lambda m: m.start)
-    for mention in mentions:
-        mention.metonymic = mention.source == "embedded" or _is_metonymic(doc, mention, parsed)
-    return Recognition(mentions[:MAX_MENTIONS], found_demonyms)
+            demonyms.extend(dems)
+    return pieces, demonyms
+
+
+def _extended(doc: Doc, ent: Span, budget: Budget) -> int | None:
+    """The end of a longer known name that a place entity starts: the NER cut "Baja
+    California" into two places and "the U.S. Virgin Islands" after "U.S."."""
+    stop = ent.end
+    while (
+        stop < len(doc)
+        and stop - ent.end < 3
+        and is_cap(doc[stop].text)
+        and not doc[stop].is_sent_start
+        and doc[stop].ent_type_ in ("", "GPE", "LOC")
+        and "\n" not in doc[stop - 1].whitespace_
+    ):
+        stop += 1
+    for end in range(stop, ent.end, -1):
+        if budget.has(doc[ent.start : end].text):
+            return end
+    return None
+
+
+def _with_datelines(
+    text: str,
+    pieces: list[Mention],
+    budget: Budget,
+    ranges: Sequence[tuple[int, int]] | None,
+) -> list[Mention]:
+    """Add the datelines ("BEIRUT (AP) —"), which replace what the NER made of them."""
+    lines = [
+        Mention(start, end, text[start:end], text[start:end], "dateline", candidates=found)
+        for start, end, found in find_datelines(text, budget.candidates)
+        if _inside(start, end, ranges)
+    ]
+    if not lines:
+        return pieces
+    kept = [p for p in pieces if not any(p.start < d.end and d.start < p.end for d in lines)]
+    return kept + lines
 
 
 def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]] | None) -> bool:
@@ -244,42 +213,82 @@ def _sentence_starts(table: np.ndarray) -> list[int]:
 # --- entity pieces --------------------------------------------------------------------------
 
 
-def _from_entity(doc: Doc, ent: Span, budget: _Budget) -> tuple[list[Mention], list[Demonym]]:
+def _from_entity(doc: Doc, ent: Span, budget: Budget) -> tuple[list[Mention], list[Demonym]]:
     """Mentions (and demonyms) inside one entity: the whole span, else its parts."""
-    if ent.label_ == "NORP":
-        return [], _demonym_parts(doc, ent.start, ent.end, budget)
-    if ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS:
+    label = ent.label_
+    if label in DEMONYM_LABELS:
+        demonyms = _demonym_parts(doc, ent.start, ent.end, budget)
+        if demonyms or label not in RELABEL_LABELS:
+            return [], demonyms
+    if label not in PLACE_LABELS and label not in RELABEL_LABELS:
         return [], []
-    source = "ner" if ent.label_ in PLACE_LABELS else "relabel"
-    whole = _piece(doc, ent.start, ent.end, source, ent.label_, budget)
-    splits = _splits(doc, ent.start, ent.end)
-    if whole is not None and (whole.candidates or not splits):
-        return ([whole] if _keep(whole, ent.label_) else []), []
-    parts = []
-    for start, end in splits:
-        piece = _piece(doc, start, end, source, ent.label_, budget)
-        if piece is not None and _keep(piece, ent.label_):
-            parts.append(piece)
+    source = "ner" if label in PLACE_LABELS else "relabel"
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in FACILITY_HEADS and is_cap(after.text):
+        # "St. Peter's" + "Basilica", "Jamsil" + "Stadium": the NER stopped a word short
+        facility = _facility(doc, ent.start, ent.end + 1, label, budget)
+        if facility is not None:
+            return [facility], []
+    whole = _piece(doc, ent.start, ent.end, source, label, budget)
+    if whole is None or whole.candidates:
+        return ([whole] if whole is not None and _keep(whole, label) else []), []
+    parts = _parts(doc, ent.start, ent.end, source, label, budget)
+    if parts is None:
+        facility = _facility(doc, ent.start, ent.end, label, budget)
+        if facility is not None:
+            return [facility], []
+        return ([whole] if _keep(whole, label) else []), []
     return parts, []
+
+
+def _parts(
+    doc: Doc, start: int, end: int, source: str, label: str, budget: Budget
+) -> list[Mention] | None:
+    """Known names inside an entity whose whole name is unknown ("Greece Italy",
+    "Derry's Altnagelvin Hospital", "Donington Park, Leicestershire"); None when the
+    entity has no parts. Parts of a facility name are judged like relabelled names."""
+    bounds = _splits(doc, start, end) or _segments(doc, start, end, budget)
+    if not bounds:
+        return None
+    if label == "FAC":
+        source = "relabel"
+    parts = []
+    for a, b in bounds:
+        piece = _piece(doc, a, b, source, label, budget)
+        if piece is None:
+            continue
+        if piece.candidates:
+            parts.append(piece)
+            continue
+        inner = _segments(doc, a, b, budget)
+        found = [_piece(doc, x, y, source, label, budget) for x, y in inner]
+        if not found:
+            found = [_facility(doc, a, b, label, budget) or piece]
+        parts.extend(p for p in found if p is not None and (p.facility or _keep(p, label)))
+    return parts
 
 
 def _keep(piece: Mention, label: str) -> bool:
     """Known names are kept; unknown ones only when the NER called them places."""
     if piece.candidates:
         return True
-    if label == "FAC" or label in RELABEL_LABELS:
+    if label == "FAC" or label not in PLACE_LABELS:
         return False
     return piece.lookup[:1].isupper() and len(piece.lookup) > 1
 
 
 def _splits(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Token ranges of an entity split on "and", "or", "&", commas and dashes."""
+    """Token ranges of an entity split on "and", "or", "&", commas, dashes and slashes,
+    and after a possessive that names where a facility is ("Harare's Third Street")."""
     parts: list[tuple[int, int]] = []
     begin = start
     for i in range(start, end):
         token = doc[i]
         spaced_dash = token.text == "-" and i > start and bool(doc[i - 1].whitespace_)
-        if token.lower_ in ("and", "or", "&", ",", "–", "—", "/") or spaced_dash:
+        possessive = (
+            token.lower_ in ("'s", "’s") and end - i > 2 and doc[end - 1].lower_ in FACILITY_HEADS
+        )
+        if token.lower_ in _SPLITTERS or spaced_dash or possessive:
             if i > begin:
                 parts.append((begin, i))
             begin = i + 1
@@ -288,14 +297,33 @@ def _splits(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts if len(parts) > 1 else []
 
 
+def _segments(doc: Doc, start: int, end: int, budget: Budget) -> list[tuple[int, int]]:
+    """Major places that together make up an unknown multi-word name ("Greece Italy").
+
+    Only when the name is nothing but two or more countries, divisions or cities of
+    100,000 people, word after word: names of organisations and teams made of place names
+    ("Air Zimbabwe", "Aston Villa", "The Washington Post") stay whole.
+    """
+    if end - start < 2:
+        return []
+    found: list[tuple[int, int]] = []
+    i = start
+    while i < end and budget.left > 0:
+        match = None
+        if is_cap(doc[i].text):
+            match = _longest_match(doc, i, min(end, i + MAX_NGRAM), budget)
+        if match is None or not any(is_major(c) for c in budget.candidates(doc[i:match].text)):
+            return []
+        found.append((i, match))
+        i = match
+    return found if len(found) > 1 else []
+
+
 def _piece(
-    doc: Doc, start: int, end: int, source: str, label: str, budget: _Budget
+    doc: Doc, start: int, end: int, source: str, label: str, budget: Budget
 ) -> Mention | None:
     """A mention over tokens start..end after trimming "the", "'s" and admin suffixes."""
-    while start < end and (doc[start].lower_ in ("the", "of") or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
-        end -= 1
+    start, end = _trim(doc, start, end)
     if start >= end:
         return None
     kinds = None
@@ -312,7 +340,53 @@ def _piece(
     return mention
 
 
-def _lookup(text: str, kinds: frozenset[str] | None, budget: _Budget) -> list[Candidate]:
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without a leading "the"/"of" and a trailing "'s" or punctuation."""
+    while start < end and (doc[start].lower_ in ("the", "of") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _facility(doc: Doc, start: int, end: int, label: str, budget: Budget) -> Mention | None:
+    """A street or building the gazetteer cannot know ("Royal Street", "Manila Cathedral"):
+    named so by its last word, or by the NER's FAC label."""
+    start, end = _trim(doc, start, end)
+    if start >= end or not is_cap(doc[start].text):
+        return None
+    words = [t.text for t in doc[start:end]]
+    kind = facility_kind(words)
+    if (kind is None and label != "FAC") or is_organisation(words):
+        return None
+    span = doc[start:end]
+    mention = Mention(span.start_char, span.end_char, span.text, span.text, "facility", label)
+    mention.facility = kind or "facility"
+    if kind != "street":  # streets are named after towns elsewhere ("Atlantic Avenue")
+        mention.inner = _inner_place(doc, start, end - (kind is not None), budget)
+    return mention
+
+
+def _inner_place(doc: Doc, start: int, end: int, budget: Budget) -> list[Candidate] | None:
+    """Candidates of the first town named inside a facility name ("*Colchester* General
+    Hospital", "*Seoul* Central District Court"), if any."""
+    for i in range(start, end):
+        if not is_cap(doc[i].text) or doc[i].lower_ in COMMON_WORDS:
+            continue
+        stop = _longest_match(doc, i, min(end, i + MAX_NGRAM), budget)
+        if stop is None:
+            continue
+        towns = [
+            c
+            for c in budget.candidates(doc[i:stop].text)
+            if (c.primary or c.population >= 100_000) and c.kind in ("city", "admin2")
+        ]
+        if towns:
+            return towns
+    return None
+
+
+def _lookup(text: str, kinds: frozenset[str] | None, budget: Budget) -> list[Candidate]:
     found = budget.candidates(text)
     if kinds:
         suffixed = [c for c in found if c.kind in kinds]
@@ -329,7 +403,7 @@ def _lookup(text: str, kinds: frozenset[str] | None, budget: _Budget) -> list[Ca
 # --- demonyms -------------------------------------------------------------------------------
 
 
-def _demonym_parts(doc: Doc, start: int, end: int, budget: _Budget) -> list[Demonym]:
+def _demonym_parts(doc: Doc, start: int, end: int, budget: Budget) -> list[Demonym]:
     found: list[Demonym] = []
     span = doc[start:end]
     whole = budget.gazetteer.demonym(span.text)
@@ -349,7 +423,7 @@ def _loose_demonyms(
     words: list[str],
     offsets: np.ndarray,
     covered: set[int],
-    budget: _Budget,
+    budget: Budget,
     ranges: Sequence[tuple[int, int]] | None,
 ) -> list[Demonym]:
     """Capitalised demonyms the NER left untagged ("Syrian-Turkish border")."""
@@ -362,6 +436,13 @@ def _loose_demonyms(
         if place is not None and _inside(start, start + len(word), ranges):
             found.append(Demonym(start, start + len(word), word, place))
     return found
+
+
+def _with_demonyms(mentions: list[Mention], demonyms: list[Mention]) -> list[Mention]:
+    """Mentions plus the demonyms that overlap none of them, in text order."""
+    taken = [(m.start, m.end) for m in mentions]
+    free = [d for d in demonyms if not any(d.start < b and a < d.end for a, b in taken)]
+    return sorted(mentions + free, key=lambda m: m.start)
 
 
 def _demonym_mentions(demonyms: Iterable[Demonym]) -> list[Mention]:
@@ -377,15 +458,11 @@ def _demonym_mentions(demonyms: Iterable[Demonym]) -> list[Mention]:
 # --- untagged capitalised sequences ---------------------------------------------------------
 
 
-def _is_cap(token_text: str) -> bool:
-    return token_text[:1].isupper() and any(ch.isalpha() for ch in token_text)
-
-
 def _runs(words: list[str], covered: set[int]) -> Iterable[tuple[int, int]]:
     """Token ranges of capitalised words (with Arabic articles and "-" inside) not in entities."""
     i, n = 0, len(words)
     while i < n:
-        if i in covered or not _is_cap(words[i]):
+        if i in covered or not is_cap(words[i]):
             i += 1
             continue
         j = i + 1
@@ -393,8 +470,8 @@ def _runs(words: list[str], covered: set[int]) -> Iterable[tuple[int, int]]:
             j < n
             and j not in covered
             and (
-                _is_cap(words[j])
-                or (words[j].lower() in _CONNECTORS and j + 1 < n and _is_cap(words[j + 1]))
+                is_cap(words[j])
+                or (words[j].lower() in _CONNECTORS and j + 1 < n and is_cap(words[j + 1]))
             )
         ):
             j += 1
@@ -406,11 +483,18 @@ def _from_ngrams(
     doc: Doc,
     words: list[str],
     covered: set[int],
-    budget: _Budget,
+    budget: Budget,
     ranges: Sequence[tuple[int, int]] | None,
 ) -> list[Mention]:
+    """Known names (longest first) and street or building names in the capitalised runs
+    the NER left untagged; weak-looking ones are marked (see :func:`_weakness`)."""
     found: list[Mention] = []
     for start, end in _runs(words, covered):
+        if end - start > 1 and doc[end - 1].lower_ in FACILITY_HEADS:
+            facility = _facility(doc, start, end, "", budget)
+            if facility is not None and _inside(facility.start, facility.end, ranges):
+                found.append(facility)  # "Windsor Castle", "Third Street": the whole run
+                continue
         i = start
         while i < end and budget.left > 0:
             match = _longest_match(doc, i, min(end, i + MAX_NGRAM), budget)
@@ -418,186 +502,41 @@ def _from_ngrams(
                 i += 1
                 continue
             piece = _piece(doc, i, match, "ngram", "", budget)
-            if (
-                piece is not None
-                and piece.candidates
-                and _inside(piece.start, piece.end, ranges)
-                and _plausible_ngram(doc, i, match, start, end)
-            ):
+            if piece is not None and piece.candidates and _inside(piece.start, piece.end, ranges):
+                piece.weak = _weakness(doc, i, match, start, end)
                 found.append(piece)
             i = match
     return found
 
 
-def _longest_match(doc: Doc, start: int, stop: int, budget: _Budget) -> int | None:
+def _longest_match(doc: Doc, start: int, stop: int, budget: Budget) -> int | None:
+    """The end of the longest known name starting at token ``start`` (before ``stop``)."""
     for end in range(stop, start, -1):
-        if doc[end - 1].lower_ in _CONNECTORS:
+        if doc[end - 1].lower_ in _CONNECTORS or doc[end - 1].lower_ in ("'s", "’s"):
             continue
         if budget.has(doc[start:end].text):
             return end
     return None
 
 
-def _plausible_ngram(doc: Doc, start: int, end: int, run_start: int, run_end: int) -> bool:
-    """Reject untagged single common words, stop words, sentence-initial words and single
-    words inside a longer capitalised name ("Border" in "Border Patrol")."""
+def _weakness(doc: Doc, start: int, end: int, run_start: int, run_end: int) -> str | None:
+    """Why an untagged name may not be a place: "inside" a longer capitalised name
+    ("Border" in "Border Patrol"), a "common" or stop word, a "short" word, or a
+    sentence-"initial" capital; None when it is a plausible place name."""
     if end - start > 1:
-        return True
+        return None
     neighbours = [j for j in (start - 1, end) if run_start <= j < run_end]
     if any(doc[j].lower_ not in _CONNECTORS for j in neighbours):
-        return False
+        return "inside"
     token = doc[start]
-    if token.is_stop or token.lower_ in _COMMON or len(token.text) < 3:
-        return False
+    if token.is_stop or token.lower_ in COMMON_WORDS or len(token.text) < 3:
+        return "common"
     if len(token.text) <= 4 and not token.is_upper:
-        return False
-    return not (token.is_sent_start and not token.is_upper)
+        return "short"
+    return "initial" if token.is_sent_start and not token.is_upper else None
 
 
-# --- acceptance -----------------------------------------------------------------------------
-
-
-def _has_cue(text: str, mention: Mention) -> bool:
-    before = text[max(0, mention.start - 60) : mention.start]
-    after = text[mention.end : mention.end + 40]
-    return bool(_PREFIX_CUE.search(before) or _SUFFIX_CUE.search(after) or mention.kinds)
-
-
-def _person_context(text: str, mention: Mention) -> bool:
-    before = text[max(0, mention.start - 30) : mention.start]
-    after = text[mention.end : mention.end + 30]
-    return bool(_TITLE_CUE.search(before) or _PERSON_CUE.search(after))
-
-
-def linked(text: str, left: Mention, right: Mention) -> bool:
-    """True when two mentions are joined by "and", a comma or a dash in one sentence."""
-    return (
-        left.sentence == right.sentence
-        and 0 <= right.start - left.end <= 8
-        and bool(_SEPARATOR.match(text[left.end : right.start]))
-    )
-
-
-def dashed(text: str, left: Mention, right: Mention) -> bool:
-    """True when two mentions are joined by a dash ("A – B")."""
-    return 0 < right.start - left.end <= 5 and bool(_DASH.match(text[left.end : right.start]))
-
-
-def _accept(text: str, pieces: list[Mention], people: tuple[set[str], set[str]]) -> list[Mention]:
-    """Keep trusted pieces, then pieces in a place context or linked to a kept one."""
-    persons, person_words = people
-    pieces = [p for p in _drop_overlaps(pieces) if _credible(text, p, persons, person_words)]
-    kept = [_trusted(text, p) for p in pieces]
-    changed = True
-    while changed:
-        changed = False
-        for i, piece in enumerate(pieces):
-            if kept[i] or not piece.candidates or _person_context(text, piece):
-                continue
-            near = [j for j in (i - 1, i + 1) if 0 <= j < len(pieces) and kept[j]]
-            if any(
-                linked(text, *sorted((pieces[i], pieces[j]), key=lambda m: m.start)) for j in near
-            ):
-                kept[i] = changed = True
-    return [p for p, keep in zip(pieces, kept, strict=True) if keep]
-
-
-def _major(piece: Mention) -> bool:
-    """A country, division, region or big city: names people rarely carry."""
-    return any(
-        (c.kind in _BROAD and c.primary) or c.population >= 1_000_000 for c in piece.candidates
-    )
-
-
-def _credible(text: str, piece: Mention, persons: set[str], person_words: set[str]) -> bool:
-    """Filters for what is more likely a person, an acronym or a common word."""
-    if not piece.lookup[:1].isupper() and not piece.lookup[:1].isdigit():
-        return False
-    if _acronym(piece) or _bare_abbreviation(text, piece):
-        return False
-    single = " " not in piece.lookup
-    if single and piece.lookup.casefold() in _COMMON and not _major(piece):
-        return False
-    if piece.source != "relabel" and piece.lookup in persons and not piece.cue:
-        return _major(piece)
-    if piece.source == "relabel":
-        return _credible_relabel(piece, single, person_words)
-    if piece.source != "ner":
-        return True
-    if piece.label == "FAC":
-        return piece.cue and any(c.primary for c in piece.candidates)
-    if not piece.candidates:
-        head = piece.lookup.split()[-1].casefold().rstrip(".")
-        return (piece.cue or head in _PLACE_HEADS) and not _person_context(text, piece)
-    return True
-
-
-def _credible_relabel(piece: Mention, single: bool, person_words: set[str]) -> bool:
-    if single and piece.label == "PERSON" and piece.lookup in person_words:
-        return False
-    if single and piece.label == "ORG":
-        return any(c.kind in _BROAD or c.population >= 10_000 for c in piece.candidates)
-    return True
-
-
-def _acronym(piece: Mention) -> bool:
-    """Short capitalised forms ("AI", "MoD", "NATO") that name no well-known place."""
-    letters = [ch for ch in piece.lookup if ch.isalpha()]
-    if not letters or len(letters) > 5 or sum(ch.isupper() for ch in letters) < 2:
-        return False
-    return not any(
-        (c.primary and c.kind != "city") or c.population >= 100_000 for c in piece.candidates
-    )
-
-
-def _bare_abbreviation(text: str, piece: Mention) -> bool:
-    """ "Pa.", "Neb.": state abbreviations only count after a comma ("Omaha, Neb.")."""
-    letters = sum(ch.isalpha() for ch in piece.lookup)
-    if not piece.lookup.endswith(".") or letters > 4 or not piece.candidates:
-        return False
-    if any(
-        c.kind == "country" or c.population >= 100_000 and c.kind == "city"
-        for c in piece.candidates
-    ):
-        return False
-    return not text[max(0, piece.start - 2) : piece.start].startswith(",")
-
-
-def _trusted(text: str, piece: Mention) -> bool:
-    if piece.source in ("ner", "embedded"):
-        return True
-    if not piece.candidates or _person_context(text, piece):
-        return False
-    if piece.cue:
-        return True
-    broad = any(c.kind in _BROAD and c.primary for c in piece.candidates)
-    if piece.label == "ORG" and any(
-        c.primary and (c.capital or c.population >= 1_000_000) for c in piece.candidates
-    ):
-        return True
-    multiword = " " in piece.lookup
-    return broad and (piece.source == "ngram" or piece.label in ("ORG", "NORP") or multiword)
-
-
-def _person_names(doc: Doc) -> tuple[set[str], set[str]]:
-    """Names the NER tags as people more often than as places, and the single words of
-    its multi-word person names ("Bolton" after "John Bolton")."""
-    people: Counter[str] = Counter()
-    places: Counter[str] = Counter()
-    words: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            people[ent.text] += 1
-            if len(ent) > 1:
-                words.update(t.text for t in ent if t.text[:1].isupper() and len(t.text) > 2)
-        elif ent.label_ in ("GPE", "LOC"):
-            places[ent.text] += 1
-    for word in words:
-        people[word] += 1
-    return {name for name, count in people.items() if count > places[name]}, words
-
-
-def _merge_qualified(text: str, pieces: list[Mention], budget: _Budget) -> list[Mention]:
+def _merge_qualified(text: str, pieces: list[Mention], budget: Budget) -> list[Mention]:
     """Join "Washington, D.C." into one mention when the joined name is known."""
     merged: list[Mention] = []
     for piece in pieces:
@@ -620,37 +559,20 @@ def _merge_qualified(text: str, pieces: list[Mention], budget: _Budget) -> list[
     return merged
 
 
-def _embedded(doc: Doc, ent: Span, budget: _Budget) -> list[Mention]:
+def _embedded(doc: Doc, ent: Span, budget: Budget) -> list[Mention]:
     """A well-known place inside an organisation name (the longest one, at most one)."""
     best: Mention | None = None
     for start in range(ent.start, ent.end):
         for end in range(min(ent.end, start + 4), start, -1):
-            if not _is_cap(doc[start].text) or (start == ent.start and end == ent.end):
+            if not is_cap(doc[start].text) or (start == ent.start and end == ent.end):
                 continue
             piece = _piece(doc, start, end, "embedded", ent.label_, budget)
-            if piece is None or not piece.candidates or not _major_or_city(piece):
+            if piece is None or not any(is_major(c) for c in piece.candidates):
                 continue
             if best is None or piece.end - piece.start > best.end - best.start:
                 best = piece
             break
     return [best] if best is not None else []
-
-
-def _major_or_city(piece: Mention) -> bool:
-    return any(
-        c.primary and (c.kind in _BROAD or c.population >= 100_000) for c in piece.candidates
-    )
-
-
-def _drop_overlaps(pieces: list[Mention]) -> list[Mention]:
-    result: list[Mention] = []
-    for piece in pieces:
-        if result and piece.start < result[-1].end:
-            if (piece.end - piece.start) > (result[-1].end - result[-1].start):
-                result[-1] = piece
-            continue
-        result.append(piece)
-    return result
 
 
 # --- metonymy -------------------------------------------------------------------------------

@@ -2,18 +2,21 @@
 
 Each candidate gets a score from
 
-* a population prior (log10 of the population) and a feature-kind prior (countries,
-  continents and curated regions above towns of the same name; a first-level division
-  loses to a large same-named city inside it or to the country's capital: "New York",
-  "Washington", "Al Hasakah");
+* a population prior (log10 of the population; doubled for datelines, which name places
+  readers know) and a feature-kind prior (countries, continents and curated regions above
+  towns of the same name; a first-level division loses to a large same-named city inside
+  it or to the country's capital: "New York", "Washington", "Al Hasakah", unless the
+  article names that division elsewhere or lists it with other divisions);
 * the countries and divisions the article names or implies with demonyms;
 * a qualifier written next to the name ("Paris, Texas");
-* the distance to the places already resolved with confidence (the nearest one), in a
-  second pass, so that homonyms fall near the rest of the article;
+* the distance to the places already resolved with confidence (the nearest one, counted
+  up to :data:`DISTANCE_HORIZON_KM`), in a second pass, so that homonyms fall near the rest
+  of the article;
 * a small penalty for matches on stray alternate names of small places.
 
 The confidence is the softmax weight of the winner against the other candidates and a
-"none of these" option, times how much the recognition is trusted.
+"none of these" option, times how much the recognition is trusted. Streets, buildings and
+unknown local names are then placed at the town that contains them (:mod:`.facilities`).
 """
 
 from __future__ import annotations
@@ -21,14 +24,26 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import Candidate, Gazetteer
+from .accept import linked
+from .facilities import (
+    CONFIDENCE_FACTOR,
+    LOCAL_SUPPORT,
+    Container,
+    Located,
+    facility_candidate,
+    focus,
+    is_local_name,
+    nearest_town,
+    written_after,
+)
+from .gazetteer import Candidate, Gazetteer, haversine_km
+from .mentions import Mention, Recognition
 from .normalise import normalise
-from .recognise import Mention, Recognition, linked
 
 KIND_PRIOR = {
     "country": 4.0,
@@ -40,6 +55,7 @@ KIND_PRIOR = {
     "city": 0.0,
 }
 POPULATION_WEIGHT = 0.6
+DATELINE_WEIGHT = 0.6  # a dateline names a place readers know: population counts double
 CAPITAL_BONUS = 2.0
 COUNTRY_BONUS = 1.5
 ADMIN1_BONUS = 2.5
@@ -49,9 +65,11 @@ SHADOWED_ADMIN1 = 3.0
 NONE_SCORE = 0.5
 DISTANCE_WEIGHT = 1.5
 DISTANCE_CAP = 2.0
+DISTANCE_HORIZON_KM = 1000.0
 ANCHOR_CONFIDENCE = 0.6
-RECOGNITION_TRUST = {"ner": 0.95, "relabel": 0.85, "ngram": 0.8, "demonym": 0.7}
+RECOGNITION_TRUST = {"ner": 0.95, "dateline": 0.95, "relabel": 0.85, "ngram": 0.8, "demonym": 0.7}
 FUZZY_CUTOFF = 88.0
+INNER_KM = 300.0
 MAX_FUZZY = 5
 _POINT_KINDS = frozenset({"city", "admin2"})
 _DISTANCE_KINDS = frozenset({"city", "admin2", "admin1"})
@@ -76,13 +94,6 @@ class _Context:
     siblings: dict[int, set[str]]  # mention index -> kinds of the list it stands in
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def resolve(recognition: Recognition, gazetteer: Gazetteer, text: str) -> list[Resolution]:
     """One resolution per mention, in mention order (candidate None when unknown)."""
     mentions = recognition.mentions
@@ -92,7 +103,58 @@ def resolve(recognition: Recognition, gazetteer: Gazetteer, text: str) -> list[R
     context = _context(recognition, first, text)
     second = [_choose(i, m, context) for i, m in enumerate(mentions)]
     context.anchors = _anchors(second)
-    return [_choose(i, m, context) for i, m in enumerate(mentions)]
+    final = [_choose(i, m, context) for i, m in enumerate(mentions)]
+    return _place_facilities(final, text, context, gazetteer.candidates)
+
+
+def _place_facilities(
+    resolutions: list[Resolution],
+    text: str,
+    context: _Context,
+    lookup: Callable[[str], list[Candidate]],
+) -> list[Resolution]:
+    """Streets and buildings, and unknown names written before a known place ("Khayelitsha,
+    Cape Town"), at the point of the town that contains them."""
+    located = [
+        Located(r.mention.start, r.mention.end, r.candidate, r.confidence, bool(r.mention.facility))
+        for r in resolutions
+    ]
+    article_focus = focus(located)
+    local_focus = focus(located, LOCAL_SUPPORT)
+    placed = []
+    for i, res in enumerate(resolutions):
+        mention = res.mention
+        found = None
+        if res.candidate is None:
+            found = written_after(i, located, text)
+            if found is None and mention.facility:
+                found = _inner(i, mention, context) or article_focus or nearest_town(i, located)
+            elif found is None and local_focus and is_local_name(mention.lookup, lookup):
+                found = local_focus
+        if found is not None:
+            kind = mention.facility or "locality"
+            place = facility_candidate(mention.lookup, kind, found[0])
+            res = Resolution(mention, place, round(found[1] * CONFIDENCE_FACTOR, 3))
+        placed.append(res)
+    return placed
+
+
+def _inner(index: int, mention: Mention, context: _Context) -> Container | None:
+    """The town named inside a facility name, resolved like a mention of its own, when it
+    lies near the article's other places (or is a major city in an article without any)."""
+    if not mention.inner:
+        return None
+    inner = Mention(mention.start, mention.end, "", "", "facility", candidates=mention.inner)
+    cand = _choose(index, inner, context).candidate
+    if cand is None:
+        return None
+    nearest = min(
+        (haversine_km(cand.lat, cand.lon, lat, lon) for _, lat, lon in context.anchors),
+        default=None,
+    )
+    if cand.population >= 1_000_000 or (nearest is not None and nearest <= INNER_KM):
+        return cand, 0.8  # a world city ("New York Auto Show"), or one near the others
+    return (cand, 0.6) if nearest is None and cand.population >= 100_000 else None
 
 
 def _choose(index: int, mention: Mention, context: _Context) -> Resolution:
@@ -100,7 +162,7 @@ def _choose(index: int, mention: Mention, context: _Context) -> Resolution:
         return Resolution(mention, None, 0.0)
     penalties = _distance_penalties(index, mention.candidates, context)
     scores = [
-        _score(index, c, mention.candidates, context) - penalty
+        _score(index, c, mention, context) - penalty
         for c, penalty in zip(mention.candidates, penalties, strict=True)
     ]
     best = max(range(len(scores)), key=scores.__getitem__)
@@ -110,24 +172,30 @@ def _choose(index: int, mention: Mention, context: _Context) -> Resolution:
     return Resolution(mention, mention.candidates[best], round(trust / total, 3))
 
 
-def _score(index: int, cand: Candidate, others: Sequence[Candidate], context: _Context) -> float:
+def _score(index: int, cand: Candidate, mention: Mention, context: _Context) -> float:
     """Everything but distance (see :func:`_distance_penalties`)."""
-    score = KIND_PRIOR.get(cand.kind, 0.0) + POPULATION_WEIGHT * math.log10(cand.population + 1)
+    weight = POPULATION_WEIGHT + (DATELINE_WEIGHT if mention.source == "dateline" else 0.0)
+    score = KIND_PRIOR.get(cand.kind, 0.0) + weight * math.log10(cand.population + 1)
     if cand.capital:
         score += CAPITAL_BONUS
     if not cand.primary:
         score -= 1.0 if cand.population < 50_000 else 0.3
-    if cand.kind == "admin1" and _shadowed(cand, others):
-        score -= SHADOWED_ADMIN1
     countries, admin1 = _others(index, context)
+    listed = context.siblings.get(index, set())
+    named = cand.kind == "admin1" and admin1[cand.admin1 or ""] > 0
+    shadowable = cand.kind == "admin1" and not named and "admin1" not in listed
+    if shadowable and _shadowed(cand, mention.candidates):
+        score -= SHADOWED_ADMIN1
     if cand.country_code:
         score += COUNTRY_BONUS * min(1.0, countries[cand.country_code])
-    if cand.admin1 and cand.kind != "admin1":
-        score += ADMIN1_BONUS * min(1.0, admin1[cand.admin1])
+    if named or (cand.admin1 and cand.kind != "admin1" and "admin1" not in listed):
+        # a town in a division the article names (not when the name stands in a list of
+        # divisions: "California, Washington, Utah")
+        score += ADMIN1_BONUS * min(1.0, admin1[cand.admin1 or ""])
     qualifier = context.qualifiers.get(index)
     if qualifier is not None and _within(cand, qualifier):
         score += QUALIFIER_BONUS
-    if cand.kind in context.siblings.get(index, ()):
+    if cand.kind in listed:
         score += SIBLING_BONUS
     inner = context.qualified.get(index)
     if inner and cand.kind in ("admin1", "country") and any(_within(c, cand) for c in inner):
@@ -196,7 +264,8 @@ def _nearest_log(index: int, cand: Candidate, context: _Context) -> float | None
         ),
         default=None,
     )
-    return None if nearest is None else math.log10(1 + nearest / 100)
+    # beyond DISTANCE_HORIZON_KM, nearness says little about which homonym is meant
+    return None if nearest is None else math.log10(1 + min(nearest, DISTANCE_HORIZON_KM) / 100)
 
 
 def _context(recognition: Recognition, first: list[Resolution], text: str) -> _Context:
@@ -289,7 +358,7 @@ def _anchors(resolutions: list[Resolution]) -> list[tuple[int, float, float]]:
 
 def _fuzzy_fill(mentions: list[Mention], recognition: Recognition, gazetteer: Gazetteer) -> None:
     """Unknown names: the closest spelling among places of the article's countries."""
-    unknown = [m for m in mentions if not m.candidates and len(m.lookup) >= 5]
+    unknown = [m for m in mentions if not m.candidates and not m.facility and len(m.lookup) >= 5]
     if not unknown:
         return
     countries: Counter[str] = Counter(

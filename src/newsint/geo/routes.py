@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Place, Route
-from .recognise import Mention, dashed
+from .accept import dashed
+from .mentions import Mention
 
 _ORIGIN = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:(?-i:[a-z][\w\-]*)\s+){0,2}?(?:of\s+)?$", re.IGNORECASE

@@ -106,12 +106,23 @@ def _byline_from(match: re.Match[str], line: _Line) -> Byline:
     return Byline(line.text, line.start, line.end, span("author"), span("outlet"), role)
 
 
+MAX_SIGNOFF_WORDS = 80
+
+
+def _is_signoff(line: _Line, byline: Byline | None, *, single: bool) -> bool:
+    """The line holding the byline, unless it is the whole article or a long paragraph
+    that merely starts with "By X." (wire copy on one line)."""
+    if byline is None or single or line.words > MAX_SIGNOFF_WORDS:
+        return False
+    return line.start <= byline.start < line.end + 1
+
+
 def find_sections(text: str, *, byline: Byline | None = None) -> list[Section]:
     """Split ``text`` into title, body, caption and sign-off sections (in text order)."""
     lines = list(_lines(text))
     kinds: list[str] = []
     for index, line in enumerate(lines):
-        if byline is not None and line.start <= byline.start < line.end + 1:
+        if _is_signoff(line, byline, single=len(lines) == 1):
             kinds.append("signoff")
         elif index == 0 and _is_headline(line, more_lines=len(lines) > 1):
             kinds.append("title")

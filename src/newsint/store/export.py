@@ -96,12 +96,15 @@ def acled_rows(store: SQLiteStore, query: SearchQuery | None) -> Iterator[dict[s
     for event in store.iter_rows("events", query, sql=_EVENTS_SQL):
         if event["negated"] or event["hypothetical"]:
             continue
+        if mapper(event["type"], event["mode"]) is None:
+            continue  # a PLOVER type ACLED does not record (CONSULT, AGREE, ...)
         yield acled_row(event, mapper)
 
 
 def acled_row(event: dict[str, Any], mapper: AcledMapper) -> dict[str, Any]:
     """One row of the ``events`` table (joined with its article) in ACLED columns."""
-    event_type, sub_event_type = mapper(event["type"], event["mode"])
+    mapped = mapper(event["type"], event["mode"])
+    event_type, sub_event_type = mapped if mapped is not None else (event["type"], "")
     kind = event["place_kind"]
     count = event["count"]
     lethal = any(word in f"{event['type']} {event['mode'] or ''}".lower() for word in _LETHAL)
