@@ -210,14 +210,8 @@ def _write(
         return
     with open_output(out) as stream:
         first = True
-        for result in results:
-            progress.advance()
-            if isinstance(result, AnalysisFailedError):
-                counts["bad"] += 1
-                report_problem(result)
-                continue
-            counts["ok"] += 1
-            _write_one(stream, result, chosen, first=first, several=several)
+        for analysis in _accepted(results, counts, progress):
+            _write_one(stream, analysis, chosen, first=first, several=several)
             first = False
         if chosen is Format.json and several and not first:
             stream.write("\n]\n")
@@ -259,14 +253,8 @@ def _write_geojson(
 
     with open_output(out) as stream:
         writer = GeoJSONWriter(stream)
-        for result in results:
-            progress.advance()
-            if isinstance(result, AnalysisFailedError):
-                counts["bad"] += 1
-                report_problem(result)
-                continue
-            counts["ok"] += 1
-            writer.add(result)
+        for analysis in _accepted(results, counts, progress):
+            writer.add(analysis)
         writer.close()
 
 
@@ -309,14 +297,8 @@ def _write_html_folder(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise NewsintError(f"{folder}: cannot create folder: {exc.strerror or exc}") from exc
-    for result in results:
-        progress.advance()
-        if isinstance(result, AnalysisFailedError):
-            counts["bad"] += 1
-            report_problem(result)
-            continue
-        counts["ok"] += 1
-        (folder / f"{result.article.id}.html").write_text(render_html(result), encoding="utf-8")
+    for analysis in _accepted(results, counts, progress):
+        (folder / f"{analysis.article.id}.html").write_text(render_html(analysis), encoding="utf-8")
 
 
 def _finish(counts: dict[str, int], quiet: bool) -> None:
