@@ -29,6 +29,18 @@ def get_pipeline(config: Config | None = None) -> Pipeline:
     return pipeline
 
 
+def run_articles(
+    articles: Iterable[Article], config: Config
+) -> Iterator[Analysis | AnalysisFailedError]:
+    """Analyse ``articles`` in input order: in this process, or in ``config.n_process``
+    workers. A failing article yields its error and the run goes on."""
+    if config.n_process > 1:
+        from .parallel import run_parallel
+
+        return run_parallel(articles, config)
+    return get_pipeline(config).run(articles)
+
+
 def parse_published(value: str | dt.date | None) -> dt.date | None:
     """A publication date from a date, datetime or ISO string (``2017-09-28``)."""
     if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -81,13 +93,7 @@ def analyze_many(
     config = Config.from_env(batch_size=batch_size, n_process=n_process)
     date = parse_published(published)
     articles = (_as_article(item, date, index) for index, item in enumerate(items))
-    if config.n_process > 1:
-        from .parallel import run_parallel
-
-        results: Iterable[Analysis | AnalysisFailedError] = run_parallel(articles, config)
-    else:
-        results = get_pipeline(config).run(articles)
-    for result in results:
+    for result in run_articles(articles, config):
         if isinstance(result, AnalysisFailedError):
             raise result
         yield result

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import newsint.api
 from newsint.corpus.ingest import Ingestor, Rejected, count_inputs, write_rejects
 from newsint.errors import EmptyInputError, InputError
 from newsint.ingest import article_from_text, read_sources
@@ -194,7 +195,7 @@ def test_cli_disk_full_is_one_clear_error_and_keeps_the_database(
             words = ("".join(rng.choices("abcdefghij", k=8)) for _ in range(500))
             (inputs / f"{i:02d}.txt").write_text("Aleppo " + " ".join(words), encoding="utf-8")
         monkeypatch.setattr(
-            cli_ingest, "_analyse", lambda articles, config: FakeAnalyser()(articles)
+            newsint.api, "run_articles", lambda articles, config: FakeAnalyser()(articles)
         )
         app = typer.Typer()
         app.command()(cli_ingest.ingest_command)

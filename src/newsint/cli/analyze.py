@@ -93,7 +93,7 @@ def analyze_command(
     on stderr. Bad inputs are reported one line each and the others still run; the exit
     code is 1 only when nothing could be analysed.
     """
-    from ..api import parse_published
+    from ..api import parse_published, run_articles
     from ..ingest import read_sources
 
     config = Config(
@@ -111,7 +111,7 @@ def analyze_command(
     sources = read_sources(paths, config=config, published=date, stdin=_stdin())
     articles = _accept_articles(sources, counts)
     with _progress(enabled=several and not quiet) as advance:
-        results = _analyse(articles, config)
+        results = run_articles(articles, config)
         _write(results, chosen, out, several, counts, advance)
     _finish(counts, quiet)
 
@@ -136,18 +136,6 @@ def _accept_articles(
             report_problem(item)
         else:
             yield item
-
-
-def _analyse(
-    articles: Iterable[Article], config: Config
-) -> Iterable[Analysis | AnalysisFailedError]:
-    if config.n_process > 1:
-        from ..parallel import run_parallel
-
-        return run_parallel(articles, config)
-    from ..api import get_pipeline
-
-    return get_pipeline(config).run(articles)
 
 
 class _Progress:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -19,8 +18,6 @@ from rich.progress import (
 
 from ..config import DEFAULT_MAX_BYTES, Config
 from ..corpus.ingest import Ingestor, IngestReport, Outcome, count_inputs, write_rejects
-from ..model import Analysis, Article
-from ..pipeline import AnalysisFailedError
 from ..store.base import StoreError
 from .analyze import BatchOpt, JobsOpt, MaxBytesOpt, PathsArg, PublishedOpt, QuietOpt
 from .output import stderr
@@ -54,7 +51,7 @@ def ingest_command(
     resumes where it stopped. Bad inputs are listed at the end (and in --rejects). Exit
     code 1 only when nothing could be read or stored.
     """
-    from ..api import parse_published
+    from ..api import parse_published, run_articles
     from ..ingest import read_sources
     from ..store import open_store
 
@@ -63,7 +60,7 @@ def ingest_command(
     with open_store(db) as store:
         total = count_inputs(paths)
         with _Bar(total, enabled=not quiet) as bar:
-            ingestor = Ingestor(store, lambda a: _analyse(a, config), progress=bar.advance)
+            ingestor = Ingestor(store, lambda a: run_articles(a, config), progress=bar.advance)
             sources = read_sources(paths, config=config, published=date)
             try:
                 ingestor.run(sources)
@@ -78,18 +75,6 @@ def ingest_command(
     if not report.ok:
         stderr.print("[bold red]error:[/] no input could be read or analysed")
         raise typer.Exit(1)
-
-
-def _analyse(
-    articles: Iterable[Article], config: Config
-) -> Iterable[Analysis | AnalysisFailedError]:
-    if config.n_process > 1:
-        from ..parallel import run_parallel
-
-        return run_parallel(articles, config)
-    from ..api import get_pipeline
-
-    return get_pipeline(config).run(articles)
 
 
 class _Bar:

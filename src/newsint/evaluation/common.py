@@ -287,17 +287,10 @@ def run_pipeline(
     Unlike ``newsint.analyze_many`` a failing article yields its error instead of ending
     the run, so one bad article costs one article of an evaluation, not all of it.
     """
+    from ..api import run_articles
     from ..config import Config
 
-    config = Config.from_env(batch_size=batch_size, n_process=jobs)
-    if config.n_process > 1:
-        from ..parallel import run_parallel
-
-        yield from run_parallel(articles, config)
-        return
-    from ..api import get_pipeline
-
-    yield from get_pipeline(config).run(articles)
+    yield from run_articles(articles, Config.from_env(batch_size=batch_size, n_process=jobs))
 
 
 @contextmanager

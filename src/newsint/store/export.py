@@ -15,28 +15,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import MissingExtraError
+from ..export.acled_csv import COLUMNS as ACLED_CSV_COLUMNS
 from ..export.geojson import GeoJSONWriter
 from .base import SearchHit, SearchQuery, StoreError
 from .schema import TABLES
 from .sqlite import SQLiteStore
 
-ACLED_COLUMNS = (
-    "event_date",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-)
+ACLED_COLUMNS = ACLED_CSV_COLUMNS  # the column layout of ``newsint analyze --format csv``
 #: ACLED geo_precision: 1 the named town itself, 2 a part of a region, 3 a province or more
 GEO_PRECISION = {"city": 1, "admin2": 2, "region": 3, "admin1": 3, "water": 3, "country": 3}
 _LETHAL = ("kill", "massacre", "execut", "death", "dead", "fatal")
