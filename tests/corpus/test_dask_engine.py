@@ -219,3 +219,33 @@ def test_without_a_scheduler_a_local_cluster_is_started(
     )
     assert summary.articles == 8
     assert list(iter_parquet_analyses(tmp_path / "out")) == expected
+
+
+def test_ingest_command_with_the_dask_engine_fills_the_store_once(
+    scheduler: str, local_analyses: tuple[Path, list[Analysis]], tmp_path: Path
+) -> None:
+    """``newsint ingest --engine dask --scheduler``: Parquet written, the store holds every
+    article once, a second run adds nothing, and the bad input is named."""
+    import subprocess
+
+    from newsint.store import open_store
+
+    folder, expected = local_analyses
+    db, parquet = tmp_path / "corpus.db", tmp_path / "parts"
+    args = [sys.executable, "-m", "newsint", "ingest", "--engine", "dask", "--scheduler",
+            scheduler, "--parquet", str(parquet), "--db", str(db), "--quiet",
+            str(folder)]  # fmt: skip
+    first = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "empty.txt" in first.stderr and "stored 8 new article(s)" in first.stderr
+    assert sorted(p.name for p in (parquet / "analyses").glob("*.parquet")) == [
+        "part-00000.parquet"
+    ]
+    second = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0 and "stored 0 new article(s); 8 already present" in second.stderr
+    with open_store(db) as store:
+        stored = {a.article.id: a for a in (store.get(e.article.id) for e in expected)}
+    assert set(stored) == {a.article.id for a in expected}
+    wrong = subprocess.run([*args[:-1], "--published", "2017-01-01", str(folder)],
+                           capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert wrong.returncode != 0 and "--published" in wrong.stderr

@@ -18,6 +18,7 @@ EXPECTED = [
     "newsint_places",
     "newsint_events",
     "newsint_claims",
+    "newsint_techniques",
     "newsint_reliability",
 ]
 

@@ -14,12 +14,14 @@ from .demo import demo_command
 from .eval import eval_app
 from .eval_claims import eval_claims_command
 from .eval_events import eval_events_command
+from .eval_techniques import eval_techniques_command
 from .export import export_command
 from .ingest import ingest_command
 from .output import report_problem
 from .schema import schema_command
 from .search import search_command
 from .serve import serve_command
+from .train import train_app
 from .train_claims import train_claims_command
 
 app = typer.Typer(
@@ -41,11 +43,9 @@ app.command("schema")(schema_command)
 
 eval_app.command("claims")(eval_claims_command)
 eval_app.command("events")(eval_events_command)
+eval_app.command("techniques")(eval_techniques_command)
 app.add_typer(eval_app, name="eval", help="Measure accuracy on the annotated data sets.")
 
-train_app = typer.Typer(
-    help="Rebuild the trained models from the annotated data.", no_args_is_help=True
-)
 train_app.command("claims")(train_claims_command)
 app.add_typer(train_app, name="train")
 

@@ -43,5 +43,6 @@ def build_analysis(doc: Doc, info: PipelineInfo) -> Analysis:
         routes=doc._.newsint_routes,
         events=doc._.newsint_events,
         claims=doc._.newsint_claims,
+        techniques=doc._.newsint_techniques,
         reliability=doc._.newsint_reliability,
     )

@@ -32,6 +32,7 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsint_places", {"last": True}),
     ("newsint_events", {"last": True}),
     ("newsint_claims", {"last": True}),
+    ("newsint_techniques", {"last": True}),
     ("newsint_reliability", {"last": True}),
 )
 
@@ -134,6 +135,20 @@ def newsint_claims(doc: Doc) -> Doc:
     claims = extract_claims(doc, ranges=analysed_ranges(doc))
     doc._.newsint_claims = tuple(claims)
     doc._.newsint_unsourced = tuple(unsourced_accusations(claims, doc))
+    return doc
+
+
+@Language.component(
+    "newsint_techniques",
+    requires=["token.dep", "doc._.newsint_sections"],
+    assigns=["doc._.newsint_techniques"],
+)
+def newsint_techniques(doc: Doc) -> Doc:
+    """Propaganda technique spans (14 SemEval-2020 Task 11 techniques) in the analysed text."""
+    from ..techniques import load_technique_model
+
+    model = load_technique_model()
+    doc._.newsint_techniques = tuple(model.predict(doc, ranges=analysed_ranges(doc)))
     return doc
 
 

@@ -17,6 +17,7 @@ DOC_EXTENSIONS: dict[str, str] = {
     "newsint_events": "tuple[Event]",
     "newsint_claims": "tuple[Claim]",
     "newsint_unsourced": "tuple[Claim]: claims that accuse without naming a source",
+    "newsint_techniques": "tuple[Technique]: propaganda technique spans (SemEval-2020 Task 11)",
     "newsint_reliability": "Reliability or None",
 }
 

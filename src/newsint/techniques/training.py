@@ -1,0 +1,196 @@
+"""Training the technique model from the PTC training split (``newsint train techniques``).
+
+Everything is seeded and single-process-deterministic. Dev articles are never read here:
+model selection and decoding settings come from cross-validation on train, grouped by
+article (an article's tokens never sit on both sides of a fold).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.sparse import vstack
+from spacy.tokens import Doc
+
+from .data import GoldSpan, PtcArticle, spans_by_article
+from .decoding import DecodeSettings, decode_spans
+from .features import CATEGORICAL, TE_KEYS, Projection, RateTable, token_labels
+from .identifier import DocInputs, LexicalLayer, SpanIdentifier, layer2_matrix
+from .lexical import LinearModel
+from .scorer import SpanScore, merge_overlapping, score_si
+
+PROJECTION_DIM = 48
+TREE_ROUNDS = 200
+TREE_PARAMS: dict[str, Any] = {
+    "objective": "binary",
+    "learning_rate": 0.1,
+    "num_leaves": 31,
+    "min_data_in_leaf": 50,
+    "feature_fraction": 0.5,
+    "bagging_fraction": 0.7,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "max_bin": 63,
+    "num_threads": 2,
+    "deterministic": True,
+    "force_row_wise": True,
+    "verbose": -1,
+}
+#: decoding settings tried on out-of-fold probabilities
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+LOWS = (0.1, 0.15, 0.2, 0.25, 0.3, 1.0)  # 1.0: no hysteresis (low = threshold)
+GAPS = (0, 2, 4, 8)
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingDoc:
+    """One parsed training article with its token and sentence labels."""
+
+    article_id: str
+    inputs: DocInputs
+    labels: NDArray[np.int8]
+    sentence_labels: NDArray[np.int8]
+    gold: list[tuple[int, int]]
+
+
+def training_docs(
+    articles: Sequence[PtcArticle], docs: Sequence[Doc], si_gold: Sequence[GoldSpan]
+) -> list[TrainingDoc]:
+    """Pair each article's doc with its merged gold SI spans and token labels."""
+    gold = spans_by_article(si_gold)
+    result = []
+    for article, doc in zip(articles, docs, strict=True):
+        spans = merge_overlapping((s.start, s.end) for s in gold.get(article.id, []))
+        inputs = DocInputs.from_doc(doc)
+        labels = token_labels(inputs.info, spans)
+        n_sents = int(inputs.info.sent_id.max()) + 1 if len(labels) else 0
+        sentence_labels = np.zeros(n_sents, dtype=np.int8)
+        np.maximum.at(sentence_labels, inputs.info.sent_id, labels)
+        result.append(TrainingDoc(article.id, inputs, labels, sentence_labels, spans))
+    return result
+
+
+def folds_of(n: int, k: int) -> NDArray[np.int64]:
+    """A fixed fold number per article (articles are sorted by id, so this is stable)."""
+    return (np.arange(n) * 7919) % k
+
+
+def fit_lexical(docs: Sequence[TrainingDoc], seed: int) -> LexicalLayer:
+    """Layer 1 on ``docs``: rate tables and the token/sentence linear models."""
+    tables = {
+        key: RateTable.fit([d.inputs.info.keys[key] for d in docs], [d.labels for d in docs])
+        for key in TE_KEYS
+    }
+    tokens = vstack([d.inputs.token_rows for d in docs]).tocsr()
+    sentences = vstack([d.inputs.sentence_rows for d in docs]).tocsr()
+    token_model = LinearModel.fit(tokens, np.concatenate([d.labels for d in docs]), 1.0, seed)
+    sentence_labels = np.concatenate([d.sentence_labels for d in docs])
+    sentence_model = LinearModel.fit(sentences, sentence_labels, 1.0, seed)
+    return LexicalLayer(tables, token_model, sentence_model)
+
+
+def out_of_fold_lexical(docs: Sequence[TrainingDoc], k: int, seed: int) -> list[LexicalLayer]:
+    """For each doc, layer 1 fitted on the other folds (what layer 2 trains on)."""
+    folds = folds_of(len(docs), k)
+    layers: list[LexicalLayer | None] = [None] * len(docs)
+    for fold in range(k):
+        layer = fit_lexical([d for d, f in zip(docs, folds, strict=True) if f != fold], seed)
+        for index in np.flatnonzero(folds == fold):
+            layers[index] = layer
+    return [layer for layer in layers if layer is not None]
+
+
+def fit_trees(
+    docs: Sequence[TrainingDoc], layers: Sequence[LexicalLayer], projection: Projection, seed: int
+) -> Any:
+    """Layer 2: boosted trees on the token features (whitespace tokens left out)."""
+    import lightgbm as lgb
+
+    matrix = np.vstack(
+        [layer2_matrix(d.inputs, layer, projection) for d, layer in zip(docs, layers, strict=True)]
+    )
+    labels = np.concatenate([d.labels for d in docs])
+    keep = ~np.concatenate([d.inputs.info.space for d in docs])
+    dataset = lgb.Dataset(matrix[keep], labels[keep], categorical_feature=list(CATEGORICAL))
+    params = {**TREE_PARAMS, "seed": seed}
+    return lgb.train(params, dataset, num_boost_round=TREE_ROUNDS)
+
+
+def fit_projection(docs: Sequence[TrainingDoc]) -> Projection:
+    vectors = np.vstack([d.inputs.info.vectors[::5] for d in docs])
+    return Projection.fit(vectors, PROJECTION_DIM)
+
+
+def fit_identifier(
+    docs: Sequence[TrainingDoc], decode: DecodeSettings, *, seed: int, inner_folds: int = 4
+) -> SpanIdentifier:
+    """The full SI model on ``docs`` (layer 2 trained on out-of-fold layer 1)."""
+    projection = fit_projection(docs)
+    trees = fit_trees(docs, out_of_fold_lexical(docs, inner_folds, seed), projection, seed)
+    return SpanIdentifier(fit_lexical(docs, seed), projection, trees, decode)
+
+
+@dataclass
+class SiCrossValidation:
+    """Out-of-fold token probabilities of every training doc and the best decoding."""
+
+    probabilities: list[NDArray[np.float64]]
+    decode: DecodeSettings
+    score: SpanScore
+    fold_f1: list[float] = field(default_factory=list)
+
+
+def cross_validate_identifier(
+    docs: Sequence[TrainingDoc], *, k: int, seed: int, log: Log = print
+) -> SiCrossValidation:
+    """k-fold CV grouped by article; decoding settings tuned on the pooled predictions."""
+    folds = folds_of(len(docs), k)
+    probs: list[NDArray[np.float64]] = [np.zeros(0)] * len(docs)
+    for fold in range(k):
+        started = time.perf_counter()
+        train = [d for d, f in zip(docs, folds, strict=True) if f != fold]
+        model = fit_identifier(train, DecodeSettings(), seed=seed)
+        for index in np.flatnonzero(folds == fold).tolist():
+            probs[index] = model.token_probabilities(docs[index].inputs)
+        log(f"SI fold {fold + 1}/{k}: {time.perf_counter() - started:.0f} s")
+    decode, score = tune_decoding(docs, probs)
+    per_fold = []
+    for fold in range(k):
+        members = [i for i in range(len(docs)) if folds[i] == fold]
+        per_fold.append(
+            si_score([docs[i] for i in members], [probs[i] for i in members], decode).f1
+        )
+    return SiCrossValidation(probs, decode, score, per_fold)
+
+
+def si_score(
+    docs: Sequence[TrainingDoc], probs: Sequence[NDArray[np.float64]], decode: DecodeSettings
+) -> SpanScore:
+    predicted = {
+        d.article_id: [(s, e) for s, e, _ in decode_spans(d.inputs.text, d.inputs.info, p, decode)]
+        for d, p in zip(docs, probs, strict=True)
+    }
+    return score_si(predicted, {d.article_id: d.gold for d in docs})
+
+
+def tune_decoding(
+    docs: Sequence[TrainingDoc], probs: Sequence[NDArray[np.float64]]
+) -> tuple[DecodeSettings, SpanScore]:
+    """The grid point of (threshold, low, gap) with the best SI F1."""
+    best: tuple[DecodeSettings, SpanScore] | None = None
+    for threshold in THRESHOLDS:
+        for low in LOWS:
+            for gap in GAPS:
+                settings = DecodeSettings(threshold, min(low, threshold), gap)
+                score = si_score(docs, probs, settings)
+                if best is None or score.f1 > best[1].f1:
+                    best = (settings, score)
+    assert best is not None
+    return best
