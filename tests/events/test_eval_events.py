@@ -132,6 +132,8 @@ def test_command_on_tiny_corpora(tmp_path: Path) -> None:
     summary = json.loads(metrics.read_text(encoding="utf-8"))
     assert summary["plover"]["rules"]["type_accuracy"] == 1.0
     assert set(summary["case"]) >= {"rules", "keyword_baseline", "classifier_cv"}
+    assert summary["case"]["shipped_model"]["scored_on_case"] is False
+    assert "trained on the CASE file, so not scored on it" in result.stdout
     corpora = [json.loads(line)["corpus"] for line in preds.read_text().splitlines()]
     assert corpora.count("plover-gsr") == 2 and corpora.count("case2021") == 6
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import contextlib
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.progress import (
@@ -22,6 +24,12 @@ from ..errors import ConfigError, InputError, NewsintError
 from ..model import Analysis, Article
 from ..pipeline import AnalysisFailedError
 from .output import open_output, report_problem, stderr
+
+if TYPE_CHECKING:
+    from ..corpus.store_corroboration import Corroboration
+
+#: what a corpus says of one analysis: event index -> other outlets' matching events
+Lookup = Callable[[Analysis], "dict[int, tuple[Corroboration, ...]]"]
 
 
 class Format(StrEnum):
@@ -66,6 +74,16 @@ MaxBytesOpt = Annotated[
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.", min=1)]
 BatchOpt = Annotated[int, typer.Option(help="Articles per nlp.pipe batch.", min=1)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+CorpusOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="A corpus database (built with newsint ingest): md and html briefs get a "
+        "Corroboration section naming the other outlets in it that report a matching event "
+        "(same type, within 50 km and 2 days); csv lists them in the source column and "
+        "geojson in corroborated_by. json and jsonl are unchanged.",
+    ),
+]
 RatingsOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -86,6 +104,7 @@ def analyze_command(
     batch_size: BatchOpt = 32,
     quiet: QuietOpt = False,
     ratings: RatingsOpt = None,
+    db: CorpusOpt = None,
 ) -> None:
     """Analyse articles: dates, counts, places, routes, reliability..., as JSON or briefs.
 
@@ -108,12 +127,40 @@ def analyze_command(
     if chosen is Format.html and several and out is None:
         raise ConfigError("several HTML briefs need --out FOLDER")
     counts = {"ok": 0, "bad": 0}
-    sources = read_sources(paths, config=config, published=date, stdin=_stdin())
-    articles = _accept_articles(sources, counts)
-    with _progress(enabled=several and not quiet) as advance:
-        results = run_articles(articles, config)
-        _write(results, chosen, out, several, counts, advance)
+    with _corpus(db, chosen, quiet) as lookup:  # before any work: a wrong path fails at once
+        sources = read_sources(paths, config=config, published=date, stdin=_stdin())
+        articles = _accept_articles(sources, counts)
+        with _progress(enabled=several and not quiet) as advance:
+            results = run_articles(articles, config)
+            _write(results, chosen, out, several, counts, advance, lookup)
     _finish(counts, quiet)
+
+
+@contextlib.contextmanager
+def _corpus(db: Path | None, chosen: Format, quiet: bool) -> Iterator[Lookup | None]:
+    """The corroboration lookup in the corpus ``db`` (None without one, or for JSON).
+
+    The analysed article is new to the corpus, so a missing outlet counts as one of its own:
+    any stored outlet reporting the event corroborates it (copies of it still do not).
+    """
+    if db is None:
+        yield None
+        return
+    from ..corpus.store_corroboration import corroborate_in_store
+    from ..store import open_store
+
+    with open_store(db, create=False) as store:
+        if chosen in (Format.json, Format.jsonl):
+            if not quiet:
+                stderr.print(
+                    "note: --db adds nothing to json or jsonl output (the output contract); "
+                    "corroboration is shown by md, html, csv and geojson",
+                    markup=False,
+                    highlight=False,
+                )
+            yield None
+            return
+        yield functools.partial(corroborate_in_store, store, count_unknown_outlet=True)
 
 
 def _expands(path: str) -> bool:
@@ -185,28 +232,36 @@ def _write(
     several: bool,
     counts: dict[str, int],
     progress: _Progress,
+    lookup: Lookup | None = None,
 ) -> None:
     if chosen is Format.html and several:
         assert out is not None
-        _write_html_folder(results, out, counts, progress)
+        _write_html_folder(results, out, counts, progress, lookup)
         return
     if chosen is Format.geojson:
-        _write_geojson(results, out, counts, progress)
+        _write_geojson(results, out, counts, progress, lookup)
         return
     if chosen is Format.csv:
-        _write_acled_csv(results, out, counts, progress)
+        _write_acled_csv(results, out, counts, progress, lookup)
         return
     with open_output(out) as stream:
         first = True
         for analysis in _accepted(results, counts, progress):
-            _write_one(stream, analysis, chosen, first=first, several=several)
+            found = lookup(analysis) if lookup is not None else None
+            _write_one(stream, analysis, chosen, first=first, several=several, found=found)
             first = False
         if chosen is Format.json and several and not first:
             stream.write("\n]\n")
 
 
 def _write_one(
-    stream: TextIO, result: Analysis, chosen: Format, *, first: bool, several: bool
+    stream: TextIO,
+    result: Analysis,
+    chosen: Format,
+    *,
+    first: bool,
+    several: bool,
+    found: dict[int, tuple[Corroboration, ...]] | None = None,
 ) -> None:
     from ..export.jsonio import to_json, to_jsonl_line
 
@@ -220,13 +275,13 @@ def _write_one(
     elif chosen is Format.md:
         from ..export.markdown import render_markdown
 
-        stream.write(("" if first else "\n\n---\n\n") + render_markdown(result))
+        stream.write(("" if first else "\n\n---\n\n") + render_markdown(result, found))
     else:
         from ..export.html import render_html
 
         if not first:
             raise ConfigError("the input holds several articles: give --out FOLDER for HTML briefs")
-        stream.write(render_html(result))
+        stream.write(render_html(result, corroboration=found))
     stream.flush()
 
 
@@ -235,6 +290,7 @@ def _write_geojson(
     out: Path | None,
     counts: dict[str, int],
     progress: _Progress,
+    lookup: Lookup | None = None,
 ) -> None:
     """One FeatureCollection with the places, routes and events of every article."""
     from ..export.geojson import GeoJSONWriter
@@ -242,7 +298,7 @@ def _write_geojson(
     with open_output(out) as stream:
         writer = GeoJSONWriter(stream)
         for analysis in _accepted(results, counts, progress):
-            writer.add(analysis)
+            writer.add(analysis, lookup(analysis) if lookup is not None else None)
         writer.close()
 
 
@@ -265,12 +321,38 @@ def _write_acled_csv(
     out: Path | None,
     counts: dict[str, int],
     progress: _Progress,
+    lookup: Lookup | None = None,
 ) -> None:
     """Events of every article as rows in ACLED's column layout."""
-    from ..export.acled_csv import write_acled_csv
+    import csv
+
+    from ..export.acled_csv import COLUMNS, write_acled_csv
 
     with open_output(out) as stream:
-        write_acled_csv(_accepted(results, counts, progress), stream)
+        if lookup is None:
+            write_acled_csv(_accepted(results, counts, progress), stream)
+            return
+        writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_corroborated_rows(_accepted(results, counts, progress), lookup))
+
+
+def _corroborated_rows(
+    analyses: Iterable[Analysis], lookup: Lookup
+) -> Iterator[dict[str, str | int]]:
+    """ACLED rows whose ``source`` is the outlet, then the corroborating outlets ("; ")."""
+    from ..corpus.store_corroboration import acled_source, checkable
+    from ..export.acled_csv import acled_row
+
+    for analysis in analyses:
+        found = lookup(analysis) if any(checkable(e) for e in analysis.events) else {}
+        for index, event in enumerate(analysis.events):
+            if event.negated or event.hypothetical:
+                continue  # as write_acled_csv: ACLED records what happened
+            row = acled_row(event, analysis)
+            if row is not None:
+                row["source"] = acled_source(str(row["source"]), found.get(index, ()))
+                yield row
 
 
 def _write_html_folder(
@@ -278,6 +360,7 @@ def _write_html_folder(
     folder: Path,
     counts: dict[str, int],
     progress: _Progress,
+    lookup: Lookup | None = None,
 ) -> None:
     from ..export.html import render_html
 
@@ -286,7 +369,9 @@ def _write_html_folder(
     except OSError as exc:
         raise NewsintError(f"{folder}: cannot create folder: {exc.strerror or exc}") from exc
     for analysis in _accepted(results, counts, progress):
-        (folder / f"{analysis.article.id}.html").write_text(render_html(analysis), encoding="utf-8")
+        found = lookup(analysis) if lookup is not None else None
+        page = render_html(analysis, corroboration=found)
+        (folder / f"{analysis.article.id}.html").write_text(page, encoding="utf-8")
 
 
 def _finish(counts: dict[str, int], quiet: bool) -> None:

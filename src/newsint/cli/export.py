@@ -53,6 +53,15 @@ TableOpt = Annotated[
 QueryOpt = Annotated[
     str, typer.Option("--query", "-q", help="Only articles containing these words.")
 ]
+CorroborationOpt = Annotated[
+    bool,
+    typer.Option(
+        "--corroboration/--no-corroboration",
+        help="csv and geojson: name the other outlets in the corpus that report a matching "
+        "event (same type, within 50 km and 2 days) in ACLED's source column and GeoJSON's "
+        "corroborated_by; --no-corroboration skips the lookups.",
+    ),
+]
 
 
 def export_command(
@@ -70,6 +79,7 @@ def export_command(
     event_type: EventTypeOpt = None,
     technique: TechniqueOpt = None,
     reliability: ReliabilityOpt = None,
+    corroboration: CorroborationOpt = True,
 ) -> None:
     """Export stored analyses: JSON Lines, ACLED-style CSV of events, GeoJSON or Parquet.
 
@@ -103,9 +113,11 @@ def export_command(
             if format is ExportFormat.jsonl:
                 count = exports.write_jsonl(store, request, stream)
             elif format is ExportFormat.geojson:
-                count = exports.write_geojson(store, request, stream)
+                count = exports.write_geojson(store, request, stream, corroboration=corroboration)
             else:
-                count = exports.write_csv(store, request, stream, table or "events")
+                count = exports.write_csv(
+                    store, request, stream, table or "events", corroboration=corroboration
+                )
     if out is not None:
         unit = "rows" if format is ExportFormat.csv else "articles"
         stderr.print(f"{out}: {count} {unit} written", markup=False, highlight=False)

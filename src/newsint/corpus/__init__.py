@@ -24,10 +24,12 @@ from .dedup import (
     write_gexf,
 )
 from .minhash import LSHParams, MinHasher, choose_lsh_params, similar_pairs
+from .store_corroboration import Corroboration, corroborate_in_store
 from .stories import Story, cluster_stories
 
 __all__ = [
     "CorroboratingEvent",
+    "Corroboration",
     "DaskIngestSummary",
     "DedupResult",
     "DocumentRef",
@@ -39,6 +41,7 @@ __all__ = [
     "choose_lsh_params",
     "cluster_stories",
     "corroborate",
+    "corroborate_in_store",
     "find_duplicates",
     "ingest_to_parquet",
     "iter_parquet_analyses",

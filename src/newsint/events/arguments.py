@@ -154,7 +154,7 @@ def refine_target(head: Token | None) -> Token | None:
         return head  # "an army checkpoint in Sinai" is attacked, not Sinai
     if lemma in OBJECT_CLASSES["person"] or lemma.rstrip("s") in SECTOR_WORDS:
         return head
-    owner = party_of(core) or _noun_target(core) or place_party(core)
+    owner = party_of(core) or _participle_agent(core) or _noun_target(core) or place_party(core)
     if owner is not None and owner.i != core.i:
         return refine_target(owner) if owner.lemma_.lower() in ABSTRACT_OBJECTS else owner
     return head
@@ -198,6 +198,17 @@ def purpose_target(anchor: Token) -> Token | None:
     return None
 
 
+def _participle_agent(noun: Token) -> Token | None:
+    """Who did the deed a noun names, from its passive participle: "crimes committed by
+    Croat forces" -> forces (an inquiry into crimes targets their perpetrator)."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = agent_of(c)
+            if agent is not None and agent.pos_ in ("NOUN", "PROPN") and not is_temporal(agent):
+                return agent
+    return None
+
+
 def _acl_head(verb: Token) -> Token | None:
     if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
@@ -223,8 +234,10 @@ def _verb_target(trig: Trigger) -> Token | None:
             or frame_target(trig)
             or _prep_target(anchor)
         )
+    against = against_target(anchor)
     if obj is not None and phrase_head(obj).lemma_.lower() in OBJECT_CLASSES["troops"]:
-        own = place_party(phrase_head(obj), origin=True) or place_party(anchor, origin=True)
+        own = against or place_party(phrase_head(obj), origin=True)
+        own = own or place_party(anchor, origin=True)
         if own is not None:
             return own
     if trig.obj_class in NON_TARGET_CLASSES or obj is None:
@@ -239,8 +252,26 @@ def _verb_target(trig: Trigger) -> Token | None:
             found = _noun_target(trig.obj) or place_party(
                 trig.obj, origin=trig.obj_class == "troops"
             )
-        return found or frame_target(trig) or _prep_target(anchor)
+        return found or against or frame_target(trig) or _prep_target(anchor)
     return obj
+
+
+def against_target(anchor: Token) -> Token | None:
+    """The object of "against" on the verb or on the noun of one of its prepositional
+    phrases: "mobilize against X", "mobilized reservists for a war against X". English
+    marks the opposed party with "against" more plainly than with any other preposition,
+    so it names the target when the verb's object is the actor's own forces or none."""
+    for prep, pobj in prep_objects(anchor, frozenset({"against"})):
+        if pobj.pos_ in ("NOUN", "PROPN", "PRON") and not is_temporal(pobj):
+            return pobj
+    for c in anchor.children:
+        if c.dep_ != "prep":
+            continue
+        for noun in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+            for _, pobj in prep_objects(noun, frozenset({"against"})):
+                if pobj.pos_ in ("NOUN", "PROPN") and not is_temporal(pobj):
+                    return pobj
+    return None
 
 
 def frame_target(trig: Trigger) -> Token | None:

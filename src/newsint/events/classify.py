@@ -8,9 +8,10 @@ C = 1). The settings were picked among a dozen by 5-fold cross-validation on the
 (a nested cross-validation of that choice gives the same numbers within 0.01).
 
 It is scored only by k-fold cross-validation (:func:`cross_validate`): every snippet is
-predicted by a model that never saw it. :func:`train` fits it on every row for callers who
-want snippet-level ACLED typing; no fitted model ships, because the pipeline's events come
-from the rules (the classifier reads their output as features).
+predicted by a model that never saw it, in the portable form that ships
+(:class:`newsint.events.subtype.SubtypeModel`: half the text n-grams, float16 weights).
+:func:`train` fits it on every row; ``newsint train events`` (:mod:`.training`) writes that
+fit as ``models/acled_subtype.npz``, which the ACLED export uses to choose sub-event types.
 """
 
 from __future__ import annotations
@@ -118,9 +119,20 @@ def cross_validate(
     rules: Sequence[dict[str, float]],
     *,
     folds: int = 5,
+    test_rules: Sequence[dict[str, float]] | None = None,
 ) -> list[str]:
-    """Out-of-fold predictions: each row is predicted by a model trained without it."""
+    """Out-of-fold predictions: each row is predicted by a model trained without it.
+
+    Each fold's model is made portable (``SubtypeModel.from_case_model``) before it
+    predicts, so the score is the shipped form's. ``test_rules`` (default ``rules``) are the
+    rule features the held-out rows are predicted with, e.g. one event's reading, as the
+    ACLED export does, instead of the whole snippet's.
+    """
     from sklearn.model_selection import StratifiedKFold
+
+    from .subtype import SubtypeModel
+
+    test_rules = rules if test_rules is None else test_rules
 
     counts: dict[str, int] = {}
     for label in labels:
@@ -129,14 +141,15 @@ def cross_validate(
     predictions = [""] * len(texts)
     splitter = StratifiedKFold(n_splits=splits, shuffle=True, random_state=SEED)
     for train_idx, test_idx in splitter.split(list(texts), list(labels)):
-        model = CaseModel().fit(
+        fitted = CaseModel().fit(
             [texts[i] for i in train_idx],
             [labels[i] for i in train_idx],
             [rules[i] for i in train_idx],
         )
+        model = SubtypeModel.from_case_model(fitted)
         for i, label in zip(
             test_idx,
-            model.predict([texts[i] for i in test_idx], [rules[i] for i in test_idx]),
+            model.predict([texts[i] for i in test_idx], [test_rules[i] for i in test_idx]),
             strict=True,
         ):
             predictions[i] = label

@@ -376,7 +376,7 @@ def noun_phrase(head: Token, *, with_conj: bool = True) -> tuple[int, int]:
     start, end = min(tokens), max(tokens) + 1
     start, end = _contiguous(head, tokens, start, end)
     start = _trim_left(head, start, end)
-    end = _trim_right(head, start, end)
+    end = _hyphenated_end(head.doc, _trim_right(head, start, end))
     if end - start > MAX_ACTOR_TOKENS:
         start, end = _core(head)
     return start, end
@@ -388,7 +388,38 @@ def _in_phrase(head: Token, c: Token) -> bool:
         return c.dep_ in _LEFT_DEPS
     if c.dep_ == "prep":
         return _keep_prep(c)
+    if c.dep_ == "appos":
+        return _name_after_title(head, c)
     return c.dep_ in ("amod", "compound", "case")
+
+
+def _name_after_title(head: Token, appos: Token) -> bool:
+    """A name right after a title noun, with no comma between, is part of the phrase
+    ("Niger's ambassador Brah Mohamane"); a comma-set apposition is not."""
+    subtree = list(appos.subtree)
+    return (
+        head.pos_ == "NOUN"
+        and appos.pos_ == "PROPN"
+        and subtree[0].i == head.i + 1
+        and len(subtree) <= 4
+        and all(t.pos_ == "PROPN" or t.text in _HYPHENS for t in subtree)
+    )
+
+
+_HYPHENS = frozenset({"-", "‐", "‑"})
+
+
+def _hyphenated_end(doc: Doc, end: int) -> int:
+    """Extend a phrase over a hyphenated word split by the tokenizer ("Fazl-ur-Rehman")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in _HYPHENS
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
 
 
 def _keep_prep(prep: Token) -> bool:
@@ -436,8 +467,10 @@ def _trim_left(head: Token, start: int, end: int) -> int:
 
 def _trim_right(head: Token, start: int, end: int) -> int:
     doc = head.doc
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "prep")):
-        end -= 1
+    while end - 1 > head.i and (
+        doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "prep") or doc[end - 1].tag_ == "POS"
+    ):
+        end -= 1  # a trailing possessive "'s" belongs to the noun it modifies, not the actor
     return end
 
 

@@ -1,16 +1,25 @@
 """GeoJSON of analyses: places as points, routes as lines, located events as points.
 
 Coordinates are ``[lon, lat]`` (RFC 7946). Every feature carries the article id and the
-span of its evidence, so a map click leads back to the text.
+span of its evidence, so a map click leads back to the text. Given the corroboration of an
+article (from a corpus), its event features carry ``corroborated_by``: one
+``{article_id, outlet, distance_km, days_apart}`` per other outlet's article reporting a
+matching event (an empty list when none does); without it the property is absent, since
+nobody looked.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..model import Analysis, Event, Place, Route
+
+if TYPE_CHECKING:
+    from ..corpus.store_corroboration import Corroboration
+
+    Corroborations = Mapping[int, Sequence[Corroboration]]
 
 
 def _place_properties(place: Place) -> dict[str, Any]:
@@ -69,7 +78,9 @@ def _event_properties(event: Event, article_id: str) -> dict[str, Any]:
     }
 
 
-def features(analysis: Analysis) -> Iterator[dict[str, Any]]:
+def features(
+    analysis: Analysis, corroboration: Corroborations | None = None
+) -> Iterator[dict[str, Any]]:
     """Every mappable item of one analysis as a GeoJSON feature."""
     article_id = analysis.article.id
     for place in analysis.places:
@@ -79,10 +90,19 @@ def features(analysis: Analysis) -> Iterator[dict[str, Any]]:
     for route in analysis.routes:
         if len(route.geometry.get("coordinates") or []) >= 2:
             yield _route_feature(route, article_id)
-    for event in analysis.events:
+    for index, event in enumerate(analysis.events):
         located = event.place
         if located is not None and located.lat is not None and located.lon is not None:
-            yield _point(located, _event_properties(event, article_id))
+            properties = _event_properties(event, article_id)
+            if corroboration is not None:
+                properties["corroborated_by"] = _corroborated_by(corroboration.get(index, ()))
+            yield _point(located, properties)
+
+
+def _corroborated_by(matches: Sequence[Corroboration]) -> list[dict[str, object]]:
+    from ..corpus.store_corroboration import corroboration_properties
+
+    return corroboration_properties(matches)
 
 
 def to_geojson(analyses: Iterable[Analysis]) -> dict[str, Any]:
@@ -101,8 +121,8 @@ class GeoJSONWriter:
         self._count = 0
         stream.write('{"type": "FeatureCollection", "features": [\n')
 
-    def add(self, analysis: Analysis) -> None:
-        for feature in features(analysis):
+    def add(self, analysis: Analysis, corroboration: Corroborations | None = None) -> None:
+        for feature in features(analysis, corroboration):
             prefix = ",\n" if self._count else ""
             self._stream.write(prefix + json.dumps(feature, ensure_ascii=False))
             self._count += 1

@@ -14,10 +14,10 @@ import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -37,6 +37,7 @@ from ..model import (
 from .markdown import (
     DASH,
     EXCLUDED_SECTION_KINDS,
+    NO_EVENTS,
     actor_label,
     article_facts,
     author_name,
@@ -44,6 +45,7 @@ from .markdown import (
     claim_source,
     clean,
     coordinates,
+    corroboration_view,
     date_label,
     event_type,
     fmt_score,
@@ -55,6 +57,9 @@ from .markdown import (
     top_signals,
     truncate,
 )
+
+if TYPE_CHECKING:
+    from ..corpus.store_corroboration import Corroboration
 
 #: longest cell text in an HTML table (the full text is in the article, one click away)
 HTML_CELL_CHARS = 240
@@ -396,7 +401,13 @@ def masthead_facts(analysis: Analysis) -> list[tuple[str, str]]:
     ]
 
 
-def _context(analysis: Analysis, map_html: str | None) -> dict[str, Any]:
+def _context(
+    analysis: Analysis,
+    map_html: str | None,
+    corroboration: Mapping[int, Sequence[Corroboration]] | None = None,
+) -> dict[str, Any]:
+    from ..corpus.store_corroboration import rule_text
+
     marks = collect_marks(analysis)
     article_html, anchored = highlight(analysis.article.text, marks)
     switches = toggles(marks)
@@ -416,6 +427,11 @@ def _context(analysis: Analysis, map_html: str | None) -> dict[str, Any]:
         "anchored": anchored,
         "map_html": _map_markup(analysis, map_html),
         "pipeline": analysis.pipeline,
+        "corroboration": (
+            None if corroboration is None else corroboration_view(analysis, corroboration)
+        ),
+        "corroboration_rule": rule_text(),
+        "no_events": NO_EVENTS,
     }
 
 
@@ -458,11 +474,19 @@ def _map_markup(analysis: Analysis, map_html: str | None) -> Markup | None:
     )
 
 
-def render_html(analysis: Analysis, *, map_html: str | None = None) -> str:
+def render_html(
+    analysis: Analysis,
+    *,
+    map_html: str | None = None,
+    corroboration: Mapping[int, Sequence[Corroboration]] | None = None,
+) -> str:
     """The analyst brief as one self-contained HTML page.
 
     ``map_html`` (an offline map from the places component) is trusted markup and inserted
     as given into ``<section id="map">``; everything taken from the article is escaped.
+    ``corroboration`` (event index -> matches of other outlets, from
+    :func:`newsint.corpus.store_corroboration.corroborate_in_store`) adds a "Corroboration"
+    panel after the events table; None, no panel. Their titles and outlets are escaped too.
     """
     template = environment().get_template("brief.html.j2")
-    return template.render(**_context(analysis, map_html))
+    return template.render(**_context(analysis, map_html, corroboration))

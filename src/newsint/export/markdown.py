@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import (
     Actor,
@@ -34,6 +35,14 @@ MARKDOWN_CELL_CHARS = 120
 EXCLUDED_SECTION_KINDS = ("caption", "signoff")
 TOP_REASONS = 3
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>|])")
+NO_MATCH = "no other outlet in the corpus reports a matching event"
+UNCHECKED = "not checked: a match needs the event's place with coordinates and its own date"
+NO_EVENTS = "The article has no events to corroborate."
+
+if TYPE_CHECKING:
+    from ..corpus.store_corroboration import Corroboration
+
+    Corroborations = Mapping[int, Sequence[Corroboration]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,39 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
     evidence_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchLine:
+    """One corroborating article of an event, as plain text."""
+
+    article_id: str
+    outlet: str
+    title: str
+    published: str
+    distance: str  # "12.3 km"
+    days: str  # "same day", "2 days apart"
+
+
+@dataclass(frozen=True, slots=True)
+class CorroboratedEvent:
+    """One event of the article and what the corpus says about it.
+
+    ``status``: ``matched`` (``matches`` holds the other outlets' articles), ``none`` (checked,
+    nothing matched) or ``unchecked`` (no located place or no date: nothing to compare).
+    """
+
+    index: int
+    item_id: str
+    label: str
+    text: str
+    status: str
+    matches: tuple[MatchLine, ...]
+
+    @property
+    def note(self) -> str:
+        """What to say of the event when nothing matched."""
+        return UNCHECKED if self.status == "unchecked" else NO_MATCH
 
 
 # --- plain-text formatting, shared with the HTML brief ------------------------------------
@@ -404,6 +446,71 @@ def item_tables(analysis: Analysis) -> list[Table]:
     return [t for t in tables if t.rows]
 
 
+# --- corroboration ---------------------------------------------------------------------------
+
+
+def _match_line(match: Corroboration) -> MatchLine:
+    from ..corpus.store_corroboration import days_apart_label
+
+    return MatchLine(
+        article_id=match.article_id,
+        outlet=clean(match.outlet) or "unknown outlet",
+        title=clean(match.title) or "untitled",
+        published=match.published.isoformat() if match.published else DASH,
+        distance=f"{match.distance_km:.1f} km",
+        days=days_apart_label(match.days_apart),
+    )
+
+
+def event_summary(event: Event) -> str:
+    """``COERCE/arrest · Homs, SY (city) · 2019-03-03 (day)``."""
+    parts = [event_type(event)]
+    if event.place is not None:
+        parts.append(place_label(event.place))
+    if event.date is not None:
+        parts.append(date_label(event.date))
+    return " · ".join(parts)
+
+
+def corroboration_view(analysis: Analysis, found: Corroborations) -> list[CorroboratedEvent]:
+    """Each event of the article with its corroborating articles (best match per article)."""
+    from ..corpus.store_corroboration import by_article, checkable
+
+    view = []
+    for index, event in enumerate(analysis.events):
+        matches = tuple(_match_line(m) for m in by_article(found.get(index, ())))
+        status = "matched" if matches else ("none" if checkable(event) else "unchecked")
+        view.append(
+            CorroboratedEvent(
+                index, item_id("events", index), event_summary(event), event.text, status, matches
+            )
+        )
+    return view
+
+
+def corroboration_markdown(analysis: Analysis, found: Corroborations) -> str:
+    """The "Corroboration" section: a numbered list of events, their other outlets below."""
+    from ..corpus.store_corroboration import rule_text
+
+    lines = ["## Corroboration", "", f"*Matching events in the corpus: {md_text(rule_text())}.*"]
+    view = corroboration_view(analysis, found)
+    if not view:
+        return "\n".join([*lines, "", NO_EVENTS])
+    lines.append("")
+    for n, event in enumerate(view, 1):
+        head = f"{n}. **{md_text(event.label)}** — “{md_text(truncate(event.text))}”"
+        if not event.matches:
+            lines.append(f"{head} — {event.note}")
+            continue
+        lines.append(f"{head} — corroborated by {len(event.matches)} article(s):")
+        lines += [
+            f"   - **{md_text(m.outlet)}**: {md_text(truncate(m.title))} ({m.published})"
+            f" · {m.distance} · {m.days}"
+            for m in event.matches
+        ]
+    return "\n".join(lines)
+
+
 # --- Markdown ------------------------------------------------------------------------------
 
 
@@ -447,14 +554,25 @@ def footer_markdown(analysis: Analysis) -> str:
     return f"*{md_text(text)}*"
 
 
-def render_markdown(analysis: Analysis) -> str:
-    """The analyst brief as Markdown: facts, reliability, then one table per item kind."""
+def render_markdown(analysis: Analysis, corroboration: Corroborations | None = None) -> str:
+    """The analyst brief as Markdown: facts, reliability, then one table per item kind.
+
+    ``corroboration`` (event index -> matches, from
+    :func:`newsint.corpus.store_corroboration.corroborate_in_store`) adds a "Corroboration"
+    section after the events; None (no corpus given) adds nothing, since saying "no other
+    outlet" without having looked would be false.
+    """
     parts = [
         f"# {md_text(brief_title(analysis))}",
         facts_markdown(analysis),
         reliability_markdown(analysis.reliability),
     ]
-    tables = [signals_table(analysis), *item_tables(analysis)]
-    parts += [table_markdown(t) for t in tables if t.rows]
+    tables = [t for t in (signals_table(analysis), *item_tables(analysis)) if t.rows]
+    for table in tables:
+        parts.append(table_markdown(table))
+        if corroboration is not None and table.key == "events":
+            parts.append(corroboration_markdown(analysis, corroboration))
+    if corroboration is not None and not analysis.events:
+        parts.append(corroboration_markdown(analysis, corroboration))
     parts += ["---", footer_markdown(analysis)]
     return "\n\n".join(parts) + "\n"

@@ -2,6 +2,12 @@
 GeoJSON, and Parquet of any table. Each takes the same ``SearchQuery`` filters.
 
 Everything streams from the database; nothing holds the whole corpus in memory.
+
+With ``corroboration=True``, CSV and GeoJSON say which other outlets report each event
+(:mod:`newsint.corpus.store_corroboration`): the ACLED ``source`` cell lists the article's
+outlet and then theirs, separated by "; ", and GeoJSON event features get
+``corroborated_by``. Only articles with an event that has a located place and a date of its
+own are looked up, one indexed query per such event.
 """
 
 from __future__ import annotations
@@ -10,10 +16,17 @@ import csv
 import functools
 import importlib
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..corpus.store_corroboration import (
+    Corroboration,
+    acled_source,
+    checkable,
+    corroborate_in_store,
+)
 from ..errors import MissingExtraError
 from ..export.acled_csv import COLUMNS as ACLED_CSV_COLUMNS
 from ..export.geojson import GeoJSONWriter
@@ -30,6 +43,8 @@ _EVENTS_SQL = (
     " a.domain AS article_domain FROM events t JOIN articles a ON a.id = t.article_id"
 )
 _PARQUET_BATCH = 10_000
+#: articles whose corroboration is kept while exporting (an article's rows come together)
+_KEEP_ARTICLES = 64
 
 AcledMapper = Callable[[str, str | None], tuple[str, str]]
 
@@ -43,23 +58,40 @@ def write_jsonl(store: SQLiteStore, query: SearchQuery | None, stream: TextIO) -
     return count
 
 
-def write_geojson(store: SQLiteStore, query: SearchQuery | None, stream: TextIO) -> int:
-    """One FeatureCollection of the places, routes and events; the number of articles."""
+def write_geojson(
+    store: SQLiteStore, query: SearchQuery | None, stream: TextIO, *, corroboration: bool = False
+) -> int:
+    """One FeatureCollection of the places, routes and events; the number of articles.
+
+    With ``corroboration``, event features carry ``corroborated_by``.
+    """
     writer = GeoJSONWriter(stream)
     count = 0
     for analysis in store.iter_analyses(query):
-        writer.add(analysis)
+        found = None
+        if corroboration:
+            located = any(checkable(e) for e in analysis.events)
+            found = corroborate_in_store(store, analysis) if located else {}
+        writer.add(analysis, found)
         count += 1
     writer.close()
     return count
 
 
 def write_csv(
-    store: SQLiteStore, query: SearchQuery | None, stream: TextIO, table: str = "events"
+    store: SQLiteStore,
+    query: SearchQuery | None,
+    stream: TextIO,
+    table: str = "events",
+    *,
+    corroboration: bool = False,
 ) -> int:
-    """``events`` in ACLED columns, any other table with its own columns; rows written."""
+    """``events`` in ACLED columns, any other table with its own columns; rows written.
+
+    With ``corroboration``, an event's ``source`` names the corroborating outlets too.
+    """
     if table == "events":
-        rows: Iterable[dict[str, Any]] = acled_rows(store, query)
+        rows: Iterable[dict[str, Any]] = acled_rows(store, query, corroboration=corroboration)
         columns: Sequence[str] = ACLED_COLUMNS
     else:
         rows = store.iter_rows(_table(table), query)
@@ -73,17 +105,60 @@ def write_csv(
     return count
 
 
-def acled_rows(store: SQLiteStore, query: SearchQuery | None) -> Iterator[dict[str, Any]]:
+def acled_rows(
+    store: SQLiteStore, query: SearchQuery | None, *, corroboration: bool = False
+) -> Iterator[dict[str, Any]]:
     """Stored events as ACLED rows. Negated and hypothetical events are left out: ACLED
     records what happened. Types map through ``newsint.events.acled.plover_to_acled``
-    when that module exists, else the PLOVER type and mode are written as they are."""
+    when that module exists, else the PLOVER type and mode are written as they are.
+    With ``corroboration``, ``source`` is the outlet then the corroborating outlets."""
     mapper = plover_mapper()
+    lookup = StoredCorroboration(store) if corroboration else None
     for event in store.iter_rows("events", query, sql=_EVENTS_SQL):
         if event["negated"] or event["hypothetical"]:
             continue
         if mapper(event["type"], event["mode"]) is None:
             continue  # a PLOVER type ACLED does not record (CONSULT, AGREE, ...)
-        yield acled_row(event, mapper)
+        row = acled_row(event, mapper)
+        if lookup is not None:
+            row["source"] = acled_source(row["source"], lookup.of_event_row(event))
+        yield row
+
+
+class StoredCorroboration:
+    """Corroboration of the stored events met while streaming rows of the ``events`` table.
+
+    A row is tied to its event by (type, start, end) in its article's analysis (rows hold no
+    event index). Only rows with coordinates and a date of their own are looked up, and the
+    last ``_KEEP_ARTICLES`` articles are kept, since an article's rows come together.
+    """
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self._articles: OrderedDict[str, dict[tuple[str, int, int], list[Corroboration]]] = (
+            OrderedDict()
+        )
+
+    def of_event_row(self, row: dict[str, Any]) -> Sequence[Corroboration]:
+        if row["lat"] is None or row["lon"] is None or not row["date"]:
+            return ()
+        return self._of_article(row["article_id"]).get(
+            (row["type"], row["start_char"], row["end_char"]), ()
+        )
+
+    def _of_article(self, article_id: str) -> dict[tuple[str, int, int], list[Corroboration]]:
+        if article_id in self._articles:
+            self._articles.move_to_end(article_id)
+            return self._articles[article_id]
+        analysis = self.store.get(article_id)
+        by_span: dict[tuple[str, int, int], list[Corroboration]] = {}
+        for index, matches in corroborate_in_store(self.store, analysis).items():
+            event = analysis.events[index]
+            by_span.setdefault((event.type, event.start, event.end), []).extend(matches)
+        self._articles[article_id] = by_span
+        if len(self._articles) > _KEEP_ARTICLES:
+            self._articles.popitem(last=False)
+        return by_span
 
 
 def acled_row(event: dict[str, Any], mapper: AcledMapper) -> dict[str, Any]:
@@ -217,6 +292,7 @@ def _mkdir(folder: Path) -> None:
 
 __all__ = [
     "ACLED_COLUMNS",
+    "StoredCorroboration",
     "acled_row",
     "acled_rows",
     "country_name",

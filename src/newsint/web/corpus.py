@@ -5,8 +5,8 @@ answers about one article, or about the articles of a filter, so:
 
 - near-duplicates of one article: candidates are the stored texts sharing any of a few
   word 5-grams with it (one FTS query), then ``find_duplicates`` with the exact check;
-- corroboration of one article's events: candidates are articles with an event of the same
-  type in the bounding box and date window, then ``corroborate`` (copies excluded);
+- corroboration of one article's events: :mod:`newsint.corpus.store_corroboration`
+  (candidates by SQL, then ``corroborate``, copies excluded);
 - stories and the outlet republication graph: over the ``cap`` most recent articles of the
   filter (the page says so), cached until the corpus grows.
 
@@ -20,10 +20,11 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from ..corpus.corroborate import DEFAULT_MAX_DAYS, DEFAULT_MAX_KM, corroborate
+from ..corpus.corroborate import DEFAULT_MAX_DAYS, DEFAULT_MAX_KM
 from ..corpus.dedup import DocumentRef, find_duplicates, republication_edges
+from ..corpus.store_corroboration import store_corroboration
 from ..corpus.stories import cluster_stories
-from ..model import Analysis, Event
+from ..model import Event
 from ..store import ArticleNotFoundError, SearchQuery, SQLiteStore
 from . import queries
 
@@ -121,50 +122,32 @@ def article_corroboration(
 ) -> dict[str, Any]:
     """For each of the article's events, the matching events of other outlets."""
     analysis = store.get(article_id)
-    ids = queries.corroboration_candidates(
-        store.connection,
-        analysis,
-        max_km=max_km,
-        max_days=max_days,
-        limit=CORROBORATION_CANDIDATES,
+    found = store_corroboration(
+        store, analysis, max_km=max_km, max_days=max_days, limit=CORROBORATION_CANDIDATES
     )
-    others = {other.article.id: other for other in map(store.get, ids)}
     events: list[dict[str, Any]] = []
-    if others:
-        everything: list[Analysis] = [analysis, *others.values()]
-        groups = find_duplicates(everything, threshold=DUPLICATE_THRESHOLD).groups
-        matches = corroborate(everything, max_km=max_km, max_days=max_days, duplicate_groups=groups)
-        for (aid, index), found in sorted(matches.items()):
-            if aid != article_id:
-                continue
-            summary = _event_summary(analysis.events[index], index)
-            summary["corroborated_by"] = [
-                {
-                    "article_id": m.article_id,
-                    "title": others[m.article_id].article.title,
-                    "outlet": m.outlet,
-                    "published": _iso(others[m.article_id]),
-                    "event": _event_summary(
-                        others[m.article_id].events[m.event_index], m.event_index
-                    ),
-                    "distance_km": round(m.distance_km, 1),
-                    "days_apart": m.days_apart,
-                }
-                for m in found
-            ]
-            events.append(summary)
+    for index, matches in found.matches.items():
+        summary = _event_summary(analysis.events[index], index)
+        summary["corroborated_by"] = [
+            {
+                "article_id": m.article_id,
+                "title": m.title,
+                "outlet": m.outlet,
+                "published": m.published.isoformat() if m.published else None,
+                "event": _event_summary(m.event, m.event_index),
+                "distance_km": round(m.distance_km, 1),
+                "days_apart": m.days_apart,
+            }
+            for m in matches
+        ]
+        events.append(summary)
     return {
         "article_id": article_id,
         "max_km": max_km,
         "max_days": max_days,
-        "candidates_checked": len(others),
+        "candidates_checked": found.candidates_checked,
         "events": events,
     }
-
-
-def _iso(analysis: Analysis) -> str | None:
-    published = analysis.article.published
-    return published.isoformat() if published else None
 
 
 def _story_dict(story: Any) -> dict[str, Any]:

@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Analysis, Article
-from ..store.base import Near, SearchQuery
-from ..store.search import bounding_box, filter_sql, fts_expression, ids_sql
+from ..corpus.store_corroboration import corroboration_candidates
+from ..model import Article
+from ..store.base import SearchQuery
+from ..store.search import filter_sql, fts_expression, ids_sql
 
 #: snippet markers: private-use characters, which article text practically never holds
 MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"
@@ -423,38 +424,6 @@ def duplicate_candidates(conn: sqlite3.Connection, article: Article, limit: int)
         [probe, article.id, limit],
     ).fetchall()
     return articles_by_id(conn, [row[0] for row in rows])
-
-
-def corroboration_candidates(
-    conn: sqlite3.Connection, analysis: Analysis, *, max_km: float, max_days: int, limit: int
-) -> list[str]:
-    """Ids of other articles with an event of the same type near one of this article's
-    located, dated events (a superset of what ``corroborate`` will accept)."""
-    ids: dict[str, None] = {}
-    for event in analysis.events:
-        place, date = event.place, event.date
-        if place is None or place.lat is None or place.lon is None or date is None:
-            continue
-        try:
-            day = dt.date.fromisoformat(date.value[:10])
-            near = Near(place.lat, place.lon, max_km)
-        except ValueError:
-            continue
-        lat_lo, lat_hi, lon_ranges = bounding_box(near)
-        lon_sql = " OR ".join("lon BETWEEN ? AND ?" for _ in lon_ranges)
-        window = (day - dt.timedelta(days=max_days), day + dt.timedelta(days=max_days))
-        rows = conn.execute(
-            "SELECT DISTINCT article_id FROM events WHERE type = ? AND article_id != ?"
-            f" AND lat BETWEEN ? AND ? AND ({lon_sql}) AND substr(date, 1, 10) BETWEEN ? AND ?"
-            " LIMIT ?",
-            [event.type, analysis.article.id, lat_lo, lat_hi]
-            + [bound for pair in lon_ranges for bound in pair]
-            + [window[0].isoformat(), window[1].isoformat(), limit],
-        )
-        ids.update((row[0], None) for row in rows)
-        if len(ids) >= limit:
-            break
-    return list(ids)[:limit]
 
 
 __all__ = [
