@@ -13,8 +13,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The reference article lives in ../shared (not shipped); without it, the bundled sample.
+REFERENCE := ../shared/samples/isis-flee-to-turkey.txt
+
 demo: $(STAMP)
-	$(BIN)/newsint demo --out newsint-demo.html
+	@if [ -f $(REFERENCE) ]; then \
+	  echo '$(BIN)/newsint demo $(REFERENCE) --published 2017-09-28 --out newsint-demo.html'; \
+	  $(BIN)/newsint demo $(REFERENCE) --published 2017-09-28 --out newsint-demo.html; \
+	else \
+	  echo '$(BIN)/newsint demo --out newsint-demo.html'; \
+	  $(BIN)/newsint demo --out newsint-demo.html; \
+	fi
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
