@@ -6,6 +6,7 @@ file written on a database worker, so a large corpus never sits in memory.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
@@ -45,9 +46,18 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
+#: csv and geojson name, for each event, the other outlets of the corpus that corroborate it
 EXPORTS = {
-    ExportFormat.csv: (write_csv, "text/csv; charset=utf-8", "events.csv"),
-    ExportFormat.geojson: (write_geojson, "application/geo+json", "corpus.geojson"),
+    ExportFormat.csv: (
+        functools.partial(write_csv, corroboration=True),
+        "text/csv; charset=utf-8",
+        "events.csv",
+    ),
+    ExportFormat.geojson: (
+        functools.partial(write_geojson, corroboration=True),
+        "application/geo+json",
+        "corpus.geojson",
+    ),
     ExportFormat.jsonl: (write_jsonl, "application/x-ndjson", "analyses.jsonl"),
 }
 
