@@ -11,16 +11,16 @@ import gzip
 import io
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from functools import cache
-from typing import IO, Annotated, Any
+from typing import IO, Annotated, Any, TextIO
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from ..store import SQLiteStore
+from ..store import SearchQuery, SQLiteStore
 from ..store.export import write_csv, write_geojson, write_jsonl
 from . import corpus, queries
 from .filters import Filters, event_filter_param, filters_param
@@ -47,7 +47,8 @@ class ExportFormat(StrEnum):
 
 
 #: csv and geojson name, for each event, the other outlets of the corpus that corroborate it
-EXPORTS = {
+Writer = Callable[[SQLiteStore, SearchQuery | None, TextIO], int]
+EXPORTS: dict[ExportFormat, tuple[Writer, str, str]] = {
     ExportFormat.csv: (
         functools.partial(write_csv, corroboration=True),
         "text/csv; charset=utf-8",
