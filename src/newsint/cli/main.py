@@ -23,6 +23,7 @@ from .search import search_command
 from .serve import serve_command
 from .train import train_app
 from .train_claims import train_claims_command
+from .train_events import train_events_command
 
 app = typer.Typer(
     name="newsint",
@@ -47,6 +48,7 @@ eval_app.command("techniques")(eval_techniques_command)
 app.add_typer(eval_app, name="eval", help="Measure accuracy on the annotated data sets.")
 
 train_app.command("claims")(train_claims_command)
+train_app.command("events")(train_events_command)
 app.add_typer(train_app, name="train")
 
 

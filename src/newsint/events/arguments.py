@@ -261,7 +261,7 @@ def against_target(anchor: Token) -> Token | None:
     phrases: "mobilize against X", "mobilized reservists for a war against X". English
     marks the opposed party with "against" more plainly than with any other preposition,
     so it names the target when the verb's object is the actor's own forces or none."""
-    for prep, pobj in prep_objects(anchor, frozenset({"against"})):
+    for _prep, pobj in prep_objects(anchor, frozenset({"against"})):
         if pobj.pos_ in ("NOUN", "PROPN", "PRON") and not is_temporal(pobj):
             return pobj
     for c in anchor.children:
