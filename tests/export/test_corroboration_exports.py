@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsint.corpus.store_corroboration import Corroboration
+from newsint.events.acled import plover_to_acled
 from newsint.export.geojson import features
 from newsint.export.html import render_html
 from newsint.export.markdown import NO_EVENTS, NO_MATCH, UNCHECKED, render_markdown
@@ -149,7 +150,7 @@ def csv_sources(store: SQLiteStore, corroboration: bool) -> list[str]:
 
 
 def test_store_csv_source_lists_the_corroborating_outlets(store: SQLiteStore) -> None:
-    assert exports.plover_mapper()("COERCE", "arrest") is not None  # a row ACLED records
+    assert plover_to_acled("COERCE", "arrest") is not None  # a row ACLED records
     assert csv_sources(store, corroboration=False) == ["Outlet A", "Outlet B", "Outlet C"]
     expected = ["Outlet A; Outlet B", "Outlet B; Outlet A", "Outlet C"]
     assert csv_sources(store, corroboration=True) == expected

@@ -8,11 +8,11 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from newsint.errors import MissingExtraError
+from newsint.events.acled import event_to_acled
 from newsint.model import Analysis, Event, Quantity
 from newsint.store import TABLES, SearchQuery, SQLiteStore
 from newsint.store import export as exports
@@ -100,18 +100,9 @@ def test_events_csv_has_the_acled_columns(store: SQLiteStore) -> None:
     assert row["fatalities"] == "12"
     assert row["source"] == "Reuters"
     assert row["notes"].startswith("Aleppo") and row["notes"].endswith("[hedged]")
-    expected_type = exports.plover_mapper()("ASSAULT", "kill")  # acled.py's, when it exists
-    assert (row["event_type"], row["sub_event_type"]) == expected_type
-
-
-def test_acled_mapping_falls_back_to_plover(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_acled(name: str) -> Any:
-        raise ImportError(name)
-
-    monkeypatch.setattr(exports.importlib, "import_module", no_acled)
-    mapper = exports.plover_mapper()
-    assert mapper("ASSAULT", "kill") == ("ASSAULT", "kill")
-    assert mapper("PROTEST", None) == ("PROTEST", "")
+    # the same mapping as ``newsint analyze --format csv`` (rules + the shipped classifier)
+    (event,) = [e for e in SYRIA.events if not (e.negated or e.hypothetical)]
+    assert (row["event_type"], row["sub_event_type"]) == event_to_acled(event)
 
 
 @pytest.mark.parametrize("table", ["places", "techniques", "articles", "sources", "entities"])

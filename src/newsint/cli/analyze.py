@@ -323,36 +323,12 @@ def _write_acled_csv(
     progress: _Progress,
     lookup: Lookup | None = None,
 ) -> None:
-    """Events of every article as rows in ACLED's column layout."""
-    import csv
-
-    from ..export.acled_csv import COLUMNS, write_acled_csv
+    """Events of every article as rows in ACLED's column layout; with ``lookup`` (--db),
+    ``source`` also names the outlets of the corpus that corroborate each event."""
+    from ..export.acled_csv import write_acled_csv
 
     with open_output(out) as stream:
-        if lookup is None:
-            write_acled_csv(_accepted(results, counts, progress), stream)
-            return
-        writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(_corroborated_rows(_accepted(results, counts, progress), lookup))
-
-
-def _corroborated_rows(
-    analyses: Iterable[Analysis], lookup: Lookup
-) -> Iterator[dict[str, str | int]]:
-    """ACLED rows whose ``source`` is the outlet, then the corroborating outlets ("; ")."""
-    from ..corpus.store_corroboration import acled_source, checkable
-    from ..export.acled_csv import acled_row
-
-    for analysis in analyses:
-        found = lookup(analysis) if any(checkable(e) for e in analysis.events) else {}
-        for index, event in enumerate(analysis.events):
-            if event.negated or event.hypothetical:
-                continue  # as write_acled_csv: ACLED records what happened
-            row = acled_row(event, analysis)
-            if row is not None:
-                row["source"] = acled_source(str(row["source"]), found.get(index, ()))
-                yield row
+        write_acled_csv(_accepted(results, counts, progress), stream, corroboration=lookup)
 
 
 def _write_html_folder(

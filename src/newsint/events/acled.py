@@ -181,7 +181,8 @@ def event_to_acled(event: Event, *, classifier: bool = True) -> tuple[str, str] 
     sub-event classifier (:mod:`.subtype`, trained on CASE 2021) then chooses the sub-event
     type from the event's evidence sentence and rule reading, because by cross-validation it
     types them better than the table (weighted F1 0.77 against 0.62). A label outside ACLED
-    means "not recorded". With ``classifier=False``, or when the model file cannot be read,
+    (a claim of responsibility, diplomacy, a disaster) leaves the table's answer: the rules
+    found an event ACLED records, and dropping it would lose it. With ``classifier=False``, or when the model file cannot be read,
     the table's answer stands.
     """
     found = rules_to_acled(event)
@@ -190,9 +191,9 @@ def event_to_acled(event: Event, *, classifier: bool = True) -> tuple[str, str] 
     from .subtype import acled_label
 
     label = acled_label(event)
-    if label is None:
-        return found
-    return CASE_TO_ACLED.get(label)
+    # a label outside ACLED (DIPLO, ATTRIB: "officials said"...) does not overrule the rules,
+    # which found an event ACLED records: the event is kept with the table's sub-event type
+    return CASE_TO_ACLED.get(label, found) if label is not None else found
 
 
 def case_label(event: Event | None) -> str:

