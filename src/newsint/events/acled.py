@@ -182,8 +182,8 @@ def event_to_acled(event: Event, *, classifier: bool = True) -> tuple[str, str] 
     type from the event's evidence sentence and rule reading, because by cross-validation it
     types them better than the table (weighted F1 0.77 against 0.62). A label outside ACLED
     (a claim of responsibility, diplomacy, a disaster) leaves the table's answer: the rules
-    found an event ACLED records, and dropping it would lose it. With ``classifier=False``, or when the model file cannot be read,
-    the table's answer stands.
+    found an event ACLED records, and dropping it would lose it. With ``classifier=False``, or
+    when the model file cannot be read, the table's answer stands.
     """
     found = rules_to_acled(event)
     if found is None or not classifier:

@@ -96,7 +96,12 @@ class Pipeline:
         if not batch:
             return
         try:
-            docs = list(self.nlp.pipe(self._make_doc(a) for a in batch))
+            # strings new to the vocabulary (names, numbers, typos) are freed after the
+            # batch: without the zone a long run's memory grows with every new word
+            with self.nlp.memory_zone():
+                docs = list(self.nlp.pipe(self._make_doc(a) for a in batch))
+                analyses = [build_analysis(doc, info) for doc in docs]
+                del docs
         except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
             if len(batch) == 1:
                 yield self._run_one(batch[0], info)
@@ -104,8 +109,7 @@ class Pipeline:
                 for article in batch:
                     yield from self._run_batch([article], info)
             return
-        for doc in docs:
-            yield build_analysis(doc, info)
+        yield from analyses
 
     def _run_one(self, article: Article, info: PipelineInfo) -> Analysis | AnalysisFailedError:
         try:

@@ -21,7 +21,7 @@ DIM = 256
 _LOCK = threading.Lock()
 _MODEL: Any = None
 _WORDS: dict[str, NDArray[np.float32]] = {}
-_MAX_CACHED_WORDS = 500_000
+_MAX_CACHED_WORDS = 50_000  # x 1 KB a vector: bounded at ~50 MB per process
 
 
 def _wordllama() -> Any:
