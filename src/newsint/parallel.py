@@ -15,8 +15,24 @@ from .pipeline import AnalysisFailedError, Pipeline
 _WORKER_PIPELINE: Pipeline | None = None
 
 
+def one_native_thread() -> None:
+    """Keep BLAS and OpenMP (numpy, scipy, scikit-learn, LightGBM) to one thread in this
+    process: with one worker per core, their default of a thread per core oversubscribes
+    the machine. A single process keeps the default and gains from it."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dependency of scikit-learn
+        return
+    global _THREAD_LIMITS
+    _THREAD_LIMITS = threadpool_limits(limits=1)
+
+
+_THREAD_LIMITS: object = None  # kept alive: the limit holds while this object lives
+
+
 def _init_worker(config: Config) -> None:
     global _WORKER_PIPELINE
+    one_native_thread()
     _WORKER_PIPELINE = Pipeline.load(config)
 
 

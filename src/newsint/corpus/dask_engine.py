@@ -169,6 +169,9 @@ def worker_pipeline(config: Config) -> Pipeline:
     with _PIPELINE_LOCK:
         pipeline = _PIPELINES.get(config)
         if pipeline is None:
+            from ..parallel import one_native_thread
+
+            one_native_thread()  # workers run one single-threaded process per core
             pipeline = _PIPELINES[config] = Pipeline.load(config)
     return pipeline
 
