@@ -17,14 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction import FeatureHasher
-from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
 
 from .features import sentences
+from .hashing import hash_features
 
 HASH_BITS = 18
-_HASHER = FeatureHasher(n_features=2**HASH_BITS, input_type="string", alternate_sign=False)
 
 
 def _shape(text: str) -> str:
@@ -76,7 +74,7 @@ def sentence_strings(doc: Doc) -> list[list[str]]:
 
 def hash_rows(rows: Iterable[list[str]]) -> csr_matrix:
     """Hashed binary features, each row scaled to unit length."""
-    matrix = _HASHER.transform(rows).tocsr()
+    matrix = hash_features(rows, 2**HASH_BITS)
     matrix.data = np.minimum(matrix.data, 1.0)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -92,6 +90,8 @@ class LinearModel:
 
     @classmethod
     def fit(cls, rows: csr_matrix, labels: NDArray[np.int8], c: float, seed: int) -> LinearModel:
+        from sklearn.linear_model import LogisticRegression  # training only
+
         model = LogisticRegression(C=c, max_iter=300, solver="liblinear", random_state=seed)
         model.fit(rows, labels)
         return cls(model.coef_[0].astype(np.float32), float(model.intercept_[0]))

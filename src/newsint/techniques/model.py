@@ -131,7 +131,7 @@ def read_model(folder: Path) -> TechniqueModel:
     import json
 
     try:
-        import lightgbm as lgb
+        lgb = import_lightgbm()
     except ImportError as exc:
         raise MissingExtraError("propaganda technique detection", "techniques") from exc
     meta = read_meta(folder)
@@ -159,6 +159,24 @@ def read_model(folder: Path) -> TechniqueModel:
         lgb.Booster(model_str=read_gzip_text(folder / TC_TREES)),
     )
     return TechniqueModel(identifier, classifier, dict(meta.get("info", {})))
+
+
+def import_lightgbm() -> Any:
+    """``lightgbm``, imported without its optional scikit-learn wrappers when scikit-learn
+    is not loaded yet: prediction needs only ``Booster``, and importing scikit-learn would
+    add about a second to every ``newsint analyze``. Later imports of scikit-learn work."""
+    import sys
+
+    if "lightgbm" in sys.modules or "sklearn" in sys.modules:
+        import lightgbm
+
+        return lightgbm
+    sys.modules["sklearn"] = None  # type: ignore[assignment]  # makes "import sklearn" fail
+    try:
+        import lightgbm
+    finally:
+        del sys.modules["sklearn"]
+    return lightgbm
 
 
 _CACHE: dict[Path, TechniqueModel] = {}

@@ -18,23 +18,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix, diags, hstack
-from sklearn.feature_extraction.text import HashingVectorizer
 from spacy.tokens import Doc
 
 from .embeddings import embed_texts
 from .features import sentences
+from .hashing import hash_chars, hash_words
 
 FloatArray = NDArray[np.float32]
 HASH_FEATURES = 2**18
 CONTEXT_CHARS = 150
 _WORD = re.compile(r"\w+")
-_WORDS = HashingVectorizer(
-    n_features=HASH_FEATURES, ngram_range=(1, 2), alternate_sign=False, norm=None
-)
-_CHARS = HashingVectorizer(
-    n_features=HASH_FEATURES, analyzer="char_wb", ngram_range=(2, 5), alternate_sign=False,
-    norm=None,
-)  # fmt: skip
 
 CUES: dict[str, str] = {
     "flag": r"\b(america\w*|nation\w*|country|patriot\w*|our|we|us|people|homeland|flag|freedom)\b",
@@ -192,10 +185,11 @@ def sparse_features(contexts: Sequence[SpanContext]) -> csr_matrix:
     spans = [c.text for c in contexts]
     return hstack(
         [
-            _log_normalised(_WORDS.transform(spans)),
-            _log_normalised(_CHARS.transform(spans)),
-            0.5 * _log_normalised(_WORDS.transform([_context_words(c) for c in contexts])),
-            0.5 * _log_normalised(_WORDS.transform([_sentence_words(c) for c in contexts])),
+            _log_normalised(hash_words(spans, HASH_FEATURES)),
+            _log_normalised(hash_chars(spans, HASH_FEATURES)),
+            0.5 * _log_normalised(hash_words([_context_words(c) for c in contexts], HASH_FEATURES)),
+            0.5
+            * _log_normalised(hash_words([_sentence_words(c) for c in contexts], HASH_FEATURES)),
         ]
     ).tocsr()
 
