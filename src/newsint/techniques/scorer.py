@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..metrics import PRF
 from .data import TECHNIQUES, GoldSpan
 
 Interval = tuple[int, int]
@@ -114,30 +115,10 @@ def intervals_by_article(spans: Iterable[GoldSpan]) -> dict[str, list[Interval]]
 
 
 @dataclass(frozen=True, slots=True)
-class ClassCounts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(frozen=True, slots=True)
 class TechniqueScore:
     """TC result: per-technique counts; micro and macro scores derived from them."""
 
-    per_technique: dict[str, ClassCounts] = field(default_factory=dict)
+    per_technique: dict[str, PRF] = field(default_factory=dict)
     gold: int = 0
     predicted: int = 0
 
@@ -198,7 +179,7 @@ def score_tc(
         fn.update(wanted - given)
         fp.update(given - wanted)
     names = list(techniques) + sorted((set(tp) | set(fp) | set(fn)) - set(techniques))
-    counts = {name: ClassCounts(tp[name], fp[name], fn[name]) for name in names}
+    counts = {name: PRF(tp[name], fp[name], fn[name]) for name in names}
     n_gold = sum(sum(c.values()) for c in gold_by_span.values())
     n_pred = sum(sum(c.values()) for c in pred_by_span.values())
     return TechniqueScore(counts, n_gold, n_pred)
