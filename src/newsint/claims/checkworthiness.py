@@ -19,21 +19,18 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import NewsintError
+from ..loaded import LoadedOnce
 from .features import CUE_NAMES, NgramBlock, cue_values
 
 #: the committed model
 DEFAULT_MODEL_PATH = Path(__file__).parent / "models" / "checkworthiness.json.gz"
 FORMAT_VERSION = 1
-
-_CACHE: dict[Path, CheckworthinessModel] = {}
-_LOCK = threading.Lock()
 
 
 class ClaimsModelError(NewsintError):
@@ -142,20 +139,17 @@ def read_model(path: Path) -> CheckworthinessModel:
         raise ClaimsModelError(f"{path}: malformed check-worthiness model: {exc!r}") from exc
 
 
+_LOADED: LoadedOnce[CheckworthinessModel] = LoadedOnce(read_model, DEFAULT_MODEL_PATH)
+
+
 def load_model(path: Path | None = None) -> CheckworthinessModel:
     """The model at ``path`` (default: the committed one), read once per process."""
-    path = (path or DEFAULT_MODEL_PATH).resolve()
-    with _LOCK:
-        model = _CACHE.get(path)
-        if model is None:
-            model = _CACHE[path] = read_model(path)
-    return model
+    return _LOADED.get(path)
 
 
 def clear_model_cache() -> None:
     """Forget loaded models (after ``newsint train claims`` rewrote the file)."""
-    with _LOCK:
-        _CACHE.clear()
+    _LOADED.clear()
 
 
 __all__ = [

@@ -29,7 +29,6 @@ import io
 import json
 import logging
 import math
-import threading
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -38,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsintError
+from ..loaded import LoadedOnce
 from ..model import Event
 
 if TYPE_CHECKING:
@@ -52,8 +52,6 @@ KEEP_FRACTION = 0.5
 MAX_CHARS = 5000
 
 log = logging.getLogger(__name__)
-_CACHE: dict[Path, SubtypeModel] = {}
-_LOCK = threading.Lock()
 
 
 class SubtypeModelError(NewsintError):
@@ -274,20 +272,17 @@ def _from_arrays(arrays: dict[str, Any]) -> SubtypeModel:
     return model
 
 
+_LOADED: LoadedOnce[SubtypeModel] = LoadedOnce(read_model, DEFAULT_MODEL_PATH)
+
+
 def load_model(path: Path | None = None) -> SubtypeModel:
     """The model at ``path`` (default: the committed one), read once per process."""
-    path = (path or DEFAULT_MODEL_PATH).resolve()
-    with _LOCK:
-        model = _CACHE.get(path)
-        if model is None:
-            model = _CACHE[path] = read_model(path)
-    return model
+    return _LOADED.get(path)
 
 
 def clear_model_cache() -> None:
     """Forget loaded models and predictions (after ``newsint train events`` rewrote it)."""
-    with _LOCK:
-        _CACHE.clear()
+    _LOADED.clear()
     _predict_cached.cache_clear()
     _warn_once.cache_clear()
 

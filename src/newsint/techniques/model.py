@@ -8,7 +8,6 @@ spans given by the caller (SemEval TC).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..errors import MissingExtraError
+from ..loaded import LoadedOnce
 from ..model import Technique
 from .artifact import (
     FORMAT_VERSION,
@@ -179,15 +179,9 @@ def import_lightgbm() -> Any:
     return lightgbm
 
 
-_CACHE: dict[Path, TechniqueModel] = {}
-_LOCK = threading.Lock()
+_LOADED: LoadedOnce[TechniqueModel] = LoadedOnce(read_model, DEFAULT_MODEL_DIR)
 
 
 def load_technique_model(folder: Path | None = None) -> TechniqueModel:
     """The technique model of ``folder`` (default: the shipped one), loaded once per process."""
-    key = (folder or DEFAULT_MODEL_DIR).resolve()
-    with _LOCK:
-        model = _CACHE.get(key)
-        if model is None:
-            model = _CACHE[key] = read_model(key)
-        return model
+    return _LOADED.get(folder)
