@@ -34,6 +34,7 @@ from ..model import (
     Signal,
     Technique,
 )
+from .findings import findings
 from .markdown import (
     DASH,
     EXCLUDED_SECTION_KINDS,
@@ -416,6 +417,7 @@ def _context(
         "lang": html_lang(analysis.article.language),
         "article": analysis.article,
         "facts": article_facts(analysis),
+        "findings": findings(analysis),
         "masthead": masthead_facts(analysis),
         "link": safe_link(analysis.article.url),
         "reliability": reliability_view(analysis.reliability, anchored),

@@ -555,18 +555,24 @@ def footer_markdown(analysis: Analysis) -> str:
 
 
 def render_markdown(analysis: Analysis, corroboration: Corroborations | None = None) -> str:
-    """The analyst brief as Markdown: facts, reliability, then one table per item kind.
+    """The analyst brief as Markdown: facts, reliability, key findings, then one table per
+    item kind.
 
     ``corroboration`` (event index -> matches, from
     :func:`newsint.corpus.store_corroboration.corroborate_in_store`) adds a "Corroboration"
     section after the events; None (no corpus given) adds nothing, since saying "no other
     outlet" without having looked would be false.
     """
+    from .findings import findings_markdown
+
     parts = [
         f"# {md_text(brief_title(analysis))}",
         facts_markdown(analysis),
         reliability_markdown(analysis.reliability),
     ]
+    findings = findings_markdown(analysis)
+    if findings is not None:
+        parts.append(findings)
     tables = [t for t in (signals_table(analysis), *item_tables(analysis)) if t.rows]
     for table in tables:
         parts.append(table_markdown(table))
