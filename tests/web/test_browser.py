@@ -229,8 +229,9 @@ def test_export_buttons_download_the_filtered_corpus(
         downloads[fmt] = Path(info.value.path()).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(downloads["csv"])))
     assert tuple(csv.DictReader(io.StringIO(downloads["csv"])).fieldnames or ()) == ACLED_COLUMNS
+    # Outlet A reports the same shelling (same place and day): ACLED's source lists both
     assert [(r["source"], r["location"], r["event_date"]) for r in rows] == [
-        ("Outlet B", "Aleppo", "2019-03-05")
+        ("Outlet B; Outlet A", "Aleppo", "2019-03-05")
     ]
     collection = json.loads(downloads["geojson"])
     assert collection["type"] == "FeatureCollection"
