@@ -10,20 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from ..config import DEFAULT_MAX_BYTES, Config
 from ..errors import ConfigError, InputError, NewsintError
 from ..model import Analysis, Article
 from ..pipeline import AnalysisFailedError
-from .output import open_output, report_problem, stderr
+from .output import ArticleProgress, open_output, report_problem, stderr
 
 if TYPE_CHECKING:
     from ..corpus.store_corroboration import Corroboration
@@ -130,7 +122,7 @@ def analyze_command(
     with _corpus(db, chosen, quiet) as lookup:  # before any work: a wrong path fails at once
         sources = read_sources(paths, config=config, published=date, stdin=_stdin())
         articles = _accept_articles(sources, counts)
-        with _progress(enabled=several and not quiet) as advance:
+        with ArticleProgress("analysing", enabled=several and not quiet) as advance:
             results = run_articles(articles, config)
             _write(results, chosen, out, several, counts, advance, lookup)
     _finish(counts, quiet)
@@ -185,53 +177,13 @@ def _accept_articles(
             yield item
 
 
-class _Progress:
-    """A progress bar on stderr, or nothing."""
-
-    def __init__(self, enabled: bool) -> None:
-        self._bar: Progress | None = None
-        if enabled:
-            self._bar = Progress(
-                SpinnerColumn(),
-                TextColumn("analysing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]} articles/s"),
-                TimeElapsedColumn(),
-                console=stderr,
-                transient=False,
-            )
-            self._task = self._bar.add_task("analyse", total=None, rate="–")
-
-    def __enter__(self) -> _Progress:
-        if self._bar is not None:
-            self._bar.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-
-    def advance(self) -> None:
-        if self._bar is None:
-            return
-        self._bar.advance(self._task)
-        task = self._bar.tasks[0]
-        if task.elapsed:
-            self._bar.update(self._task, rate=f"{task.completed / task.elapsed:.1f}")
-
-
-def _progress(*, enabled: bool) -> _Progress:
-    return _Progress(enabled)
-
-
 def _write(
     results: Iterable[Analysis | AnalysisFailedError],
     chosen: Format,
     out: Path | None,
     several: bool,
     counts: dict[str, int],
-    progress: _Progress,
+    progress: ArticleProgress,
     lookup: Lookup | None = None,
 ) -> None:
     if chosen is Format.html and several:
@@ -289,7 +241,7 @@ def _write_geojson(
     results: Iterable[Analysis | AnalysisFailedError],
     out: Path | None,
     counts: dict[str, int],
-    progress: _Progress,
+    progress: ArticleProgress,
     lookup: Lookup | None = None,
 ) -> None:
     """One FeatureCollection with the places, routes and events of every article."""
@@ -303,7 +255,9 @@ def _write_geojson(
 
 
 def _accepted(
-    results: Iterable[Analysis | AnalysisFailedError], counts: dict[str, int], progress: _Progress
+    results: Iterable[Analysis | AnalysisFailedError],
+    counts: dict[str, int],
+    progress: ArticleProgress,
 ) -> Iterator[Analysis]:
     """The analyses, counting and reporting the failures on the way."""
     for result in results:
@@ -320,7 +274,7 @@ def _write_acled_csv(
     results: Iterable[Analysis | AnalysisFailedError],
     out: Path | None,
     counts: dict[str, int],
-    progress: _Progress,
+    progress: ArticleProgress,
     lookup: Lookup | None = None,
 ) -> None:
     """Events of every article as rows in ACLED's column layout; with ``lookup`` (--db),
@@ -335,7 +289,7 @@ def _write_html_folder(
     results: Iterable[Analysis | AnalysisFailedError],
     folder: Path,
     counts: dict[str, int],
-    progress: _Progress,
+    progress: ArticleProgress,
     lookup: Lookup | None = None,
 ) -> None:
     from ..export.html import render_html

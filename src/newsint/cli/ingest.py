@@ -6,22 +6,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from ..config import DEFAULT_MAX_BYTES, Config
-from ..corpus.ingest import Ingestor, IngestReport, Outcome, count_inputs, write_rejects
+from ..corpus.ingest import Ingestor, IngestReport, count_inputs, write_rejects
 from ..model import Analysis
 from ..store.base import StoreError
 from .analyze import BatchOpt, JobsOpt, MaxBytesOpt, PathsArg, PublishedOpt, QuietOpt
-from .output import stderr
+from .output import ArticleProgress, stderr
 
 DbOpt = Annotated[
     Path,
@@ -102,7 +93,7 @@ def ingest_command(
         raise typer.BadParameter("--scheduler and --parquet need --engine dask")
     with open_store(db) as store:
         total = count_inputs(paths)
-        with _Bar(total, enabled=not quiet) as bar:
+        with ArticleProgress("ingesting", total, enabled=not quiet) as bar:
             ingestor = Ingestor(store, lambda a: run_articles(a, config), progress=bar.advance)
             sources = read_sources(paths, config=config, published=date)
             try:
@@ -156,46 +147,6 @@ def _ingest_dask(
         markup=False,
         highlight=False,
     )
-
-
-class _Bar:
-    """A progress bar with rate and ETA on stderr (no ETA when the total is unknown)."""
-
-    def __init__(self, total: int | None, *, enabled: bool) -> None:
-        self._bar: Progress | None = None
-        if enabled:
-            self._bar = Progress(
-                SpinnerColumn(),
-                TextColumn("ingesting"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]} articles/s"),
-                TimeElapsedColumn(),
-                TextColumn("ETA"),
-                TimeRemainingColumn(),
-                console=stderr,
-            )
-            self._task = self._bar.add_task("ingest", total=total, rate="–")
-
-    def __enter__(self) -> _Bar:
-        if self._bar is not None:
-            self._bar.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def stop(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-
-    def advance(self, outcome: Outcome) -> None:
-        if self._bar is None:
-            return
-        self._bar.advance(self._task)
-        task = self._bar.tasks[0]
-        if task.elapsed:
-            self._bar.update(self._task, rate=f"{task.completed / task.elapsed:.1f}")
 
 
 def _summarise(report: IngestReport, db: Path, *, quiet: bool) -> None:

@@ -37,3 +37,57 @@ def open_output(out: Path | None) -> Iterator[TextIO]:
         raise NewsintError(f"{out}: cannot write: {exc.strerror or exc}") from exc
     with handle:
         yield handle
+
+
+class ArticleProgress:
+    """A progress bar of articles on stderr, with the rate (and an ETA when the total is
+    known), or nothing when disabled. A context manager; ``advance`` takes any arguments so
+    it can be handed to code that reports an outcome per article."""
+
+    def __init__(self, label: str, total: int | None = None, *, enabled: bool = True) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._bar: Progress | None = None
+        if not enabled:
+            return
+        columns: list[ProgressColumn | str] = [
+            SpinnerColumn(),
+            TextColumn(label),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} articles/s"),
+            TimeElapsedColumn(),
+        ]
+        if total is not None:
+            columns += [TextColumn("ETA"), TimeRemainingColumn()]
+        self._bar = Progress(*columns, console=stderr)
+        self._task = self._bar.add_task(label, total=total, rate="–")
+
+    def __enter__(self) -> ArticleProgress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self, *_: object) -> None:
+        if self._bar is None:
+            return
+        self._bar.advance(self._task)
+        task = self._bar.tasks[0]
+        if task.elapsed:
+            self._bar.update(self._task, rate=f"{task.completed / task.elapsed:.1f}")
