@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from fastapi.testclient import TestClient
+
 from newsint.export import html
 from newsint.store import open_store
 from newsint.web import views
@@ -64,3 +66,11 @@ def test_result_cache_bounds_count_and_weight(corpus: WebCorpus) -> None:
         cache.get(store, "big", lambda: compute("big", 50))  # kept alone, over budget
         cache.get(store, "big", lambda: compute("big", 50))
         assert calls[-1] == "big" and calls.count("big") == 1
+
+
+def test_article_page_opens_with_the_key_findings(client: TestClient, corpus: WebCorpus) -> None:
+    page = client.get(f"/articles/{corpus.report_ids[0]}").text
+    panel = page[page.index('id="findings"') : page.index('id="reliability"')]
+    assert "Key findings" in panel and "What happened:" in panel and "Aleppo" in panel
+    hostile = client.get(f"/articles/{corpus.hostile_id}").text
+    assert "<script>alert" not in hostile

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..export.findings import findings
 from ..export.html import (
     Mark,
     collect_marks,
@@ -106,6 +107,7 @@ def article_context(analysis: Analysis, sources: list[str]) -> dict[str, Any]:
         "lang": html_lang(analysis.article.language),
         "article": analysis.article,
         "facts": article_facts(analysis),
+        "findings": findings(analysis),
         "masthead": masthead_facts(analysis),
         "link": safe_link(analysis.article.url),
         "reliability": reliability_view(analysis.reliability, anchored),
