@@ -32,8 +32,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -46,4 +45,10 @@ class PRF:
         }
 
 
-__all__ = ["PRF"]
+def f1_of(precision: float, recall: float) -> float:
+    """The harmonic mean of ``precision`` and ``recall``; 0 when both are 0."""
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
+__all__ = ["PRF", "f1_of"]

@@ -135,6 +135,8 @@ def acled_rows(
 ) -> Iterator[dict[str, str | int]]:
     """Rows for every recordable event of ``analyses``, in article then text order;
     with ``corroboration``, ``source`` also names the corroborating outlets."""
+    if corroboration is not None:
+        from ..corpus.store_corroboration import acled_source
     for analysis in analyses:
         found = corroboration(analysis) if corroboration is not None else {}
         for index, event in enumerate(analysis.events):
@@ -144,8 +146,6 @@ def acled_rows(
             if row is None:
                 continue
             if found.get(index):
-                from ..corpus.store_corroboration import acled_source
-
                 row["source"] = acled_source(str(row["source"]), found[index])
             yield row
 

@@ -19,12 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..corpus.store_corroboration import Corroboration, checkable, corroborate_in_store
+from ..corpus.store_corroboration import corroborate_in_store
 from ..errors import MissingExtraError
 from ..export.acled_csv import COLUMNS as ACLED_CSV_COLUMNS
 from ..export.acled_csv import acled_rows as export_acled_rows
 from ..export.geojson import GeoJSONWriter
-from ..model import Analysis
 from .base import SearchHit, SearchQuery, StoreError
 from .schema import TABLES
 from .sqlite import SQLiteStore
@@ -52,10 +51,7 @@ def write_geojson(
     writer = GeoJSONWriter(stream)
     count = 0
     for analysis in store.iter_analyses(query):
-        found = None
-        if corroboration:
-            located = any(checkable(e) for e in analysis.events)
-            found = corroborate_in_store(store, analysis) if located else {}
+        found = corroborate_in_store(store, analysis) if corroboration else None
         writer.add(analysis, found)
         count += 1
     writer.close()
@@ -96,16 +92,9 @@ def acled_rows(
     ``newsint analyze --format csv`` (:mod:`newsint.export.acled_csv`: the PLOVER->ACLED
     rules, the shipped sub-event classifier; negated and hypothetical events left out).
     With ``corroboration``, ``source`` is the outlet then the corroborating outlets."""
-    lookup = functools.partial(_corroboration_of, store) if corroboration else None
+    # corroborate_in_store returns at once for an article without a located, dated event
+    lookup = functools.partial(corroborate_in_store, store) if corroboration else None
     return export_acled_rows(store.iter_analyses(query), corroboration=lookup)
-
-
-def _corroboration_of(
-    store: SQLiteStore, analysis: Analysis
-) -> dict[int, tuple[Corroboration, ...]]:
-    if not any(checkable(e) for e in analysis.events):
-        return {}
-    return corroborate_in_store(store, analysis)
 
 
 def _table(name: str) -> str:

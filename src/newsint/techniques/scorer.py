@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..metrics import PRF
+from ..metrics import PRF, f1_of
 from .data import TECHNIQUES, GoldSpan
 
 Interval = tuple[int, int]
@@ -67,8 +67,7 @@ class SpanScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -136,8 +135,7 @@ class TechniqueScore:
 
     @property
     def micro_f1(self) -> float:
-        p, r = self.micro_precision, self.micro_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.micro_precision, self.micro_recall)
 
     @property
     def macro_f1(self) -> float:
