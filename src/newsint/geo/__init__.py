@@ -52,10 +52,15 @@ def geoparse(
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     text = doc.text  # built from the tokens on every access: read it once
+    # places inside organisation names ("New Orleans Railways and Light Company") are
+    # always resolved: they tell which town an article is about, like demonyms tell its
+    # countries; they are returned only when asked for
     recognition = _recognise(
-        doc, gaz, ranges=ranges, demonyms_as_places=demonyms, embedded=embedded, text=text
+        doc, gaz, ranges=ranges, demonyms_as_places=demonyms, embedded=True, text=text
     )
     resolutions = _resolve(recognition, gaz, text)
+    if not embedded:
+        resolutions = [r for r in resolutions if r.mention.source != "embedded"]
     places = [to_place(text, r) for r in resolutions]
     routes = find_routes(text, [(r.mention, p) for r, p in zip(resolutions, places, strict=True)])
     return places, routes

@@ -23,14 +23,21 @@ from typing import Any
 
 import numpy as np
 
-from .gazetteer import ArrayGazetteer, Builder, Columns
+from .gazetteer import ArrayGazetteer, Builder, Columns, name_hash
 from .normalise import is_noisy_alias, normalise
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 4
+BUILD_VERSION = 5
 DATA = Path(__file__).parent / "data"
-TABLES = ("countries.tsv", "admin1.tsv", "regions.tsv", "aliases.tsv", "demonyms.tsv")
+TABLES = (
+    "countries.tsv",
+    "admin1.tsv",
+    "regions.tsv",
+    "aliases.tsv",
+    "demonyms.tsv",
+    "us_counties.tsv",
+)
 _ADMIN_SUFFIXES = frozenset(
     {
         "province", "governorate", "region", "oblast", "state", "district", "county",
@@ -102,7 +109,7 @@ def robust_point(points: np.ndarray) -> tuple[float, float]:
 # --- sources --------------------------------------------------------------------------------
 
 
-def _add_cities(builder: Builder, cities: dict[str, Any], capitals: dict[str, str]) -> None:
+def _add_cities(builder: Builder, cities: dict[str, Any], capitals: set[int]) -> None:
     for record in cities.values():
         cc = record["countrycode"]
         name = record["name"]
@@ -115,7 +122,7 @@ def _add_cities(builder: Builder, cities: dict[str, Any], capitals: dict[str, st
             admin1=f"{cc}.{record['admin1code']}" if record.get("admin1code") else None,
             population=int(record.get("population") or 0),
             geonameid=int(record["geonameid"]),
-            capital=capitals.get(cc) == name,
+            capital=int(record["geonameid"]) in capitals,
         )
         main = normalise(name)
         seen = {main}
@@ -127,10 +134,11 @@ def _add_cities(builder: Builder, cities: dict[str, Any], capitals: dict[str, st
             builder.add_name(pid, alias, primary=False, key=key)
 
 
-def _capitals(cities: dict[str, Any], countries: dict[str, Any]) -> dict[str, str]:
-    """Country code -> the main name of its capital (the most populous exact match)."""
+def _capitals(cities: dict[str, Any], countries: dict[str, Any]) -> set[int]:
+    """The geonameids of the capitals: per country, the most populous place that bears the
+    capital's name (one place: other towns called "Washington" are not capitals)."""
     wanted = {cc: c.get("capital") or "" for cc, c in countries.items()}
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[int, int]] = {}
     for record in cities.values():
         cc = record["countrycode"]
         target = wanted.get(cc)
@@ -138,9 +146,9 @@ def _capitals(cities: dict[str, Any], countries: dict[str, Any]) -> dict[str, st
             continue
         if record["name"] == target or target in (record.get("alternatenames") or ()):
             pop = int(record.get("population") or 0)
-            if pop >= best.get(cc, (-1, ""))[0]:
-                best[cc] = (pop, record["name"])
-    return {cc: name for cc, (_, name) in best.items()}
+            if pop >= best.get(cc, (-1, 0))[0]:
+                best[cc] = (pop, int(record["geonameid"]))
+    return {gid for _, gid in best.values()}
 
 
 def _members(cities: dict[str, Any]) -> tuple[dict[str, list[tuple[float, float]]], dict[str, int]]:
@@ -214,28 +222,29 @@ def _add_admin1(
                 builder.add_name(pid, alias, primary=True)
 
 
-def _add_counties(builder: Builder, counties: list[dict[str, Any]], cities: dict[str, Any]) -> None:
-    """US counties placed at the most populous same-named place of their state, if any."""
-    best: dict[tuple[str, str], dict[str, Any]] = {}
-    for record in cities.values():
-        if record["countrycode"] == "US":
-            key = (record["admin1code"], normalise(record["name"]))
-            if int(record.get("population") or 0) >= int(best.get(key, {}).get("population", -1)):
-                best[key] = record
+def _add_counties(builder: Builder, counties: list[dict[str, Any]]) -> None:
+    """US counties at the points of ``us_counties.tsv`` (derived from the Census Bureau's
+    boundaries). The name without "County" is an extra name when no other place has it
+    ("Miami-Dade", "Cuyahoga"; not "Suffolk" or "Ohio")."""
+    points = {row[0]: row for row in read_table("us_counties.tsv")}
+    known = set(builder.hashes)
     for county in counties:
-        stem = _strip_suffix(county["name"])
-        place = best.get((county["state"], normalise(stem))) if stem else None
-        if place is None:
+        row = points.get(county["fips"])
+        if row is None:
             continue
-        builder.add_place(
+        pid = builder.add_place(
             county["name"],
-            place["latitude"],
-            place["longitude"],
+            float(row[1]),
+            float(row[2]),
             "admin2",
             country_code="US",
             admin1=f"US.{county['state']}",
-            population=int(place.get("population") or 0),
+            population=int(_cell(row, 3) or 0),
         )
+        stem = _strip_suffix(county["name"])
+        key = normalise(stem) if stem else ""
+        if key and name_hash(key) not in known:
+            builder.add_name(pid, stem or "", primary=False, key=key)
 
 
 def _add_continents(builder: Builder, continents: dict[str, Any]) -> dict[str, int]:
@@ -335,7 +344,7 @@ def build_columns(source: Path | None = None) -> Columns:
     _add_countries(builder, countries, points)
     _add_admin1(builder, points, population)
     counties = json.loads((source / "us_counties.json").read_text(encoding="utf-8"))
-    _add_counties(builder, counties, cities)
+    _add_counties(builder, counties)
     del cities, points
     continents = _add_continents(
         builder, json.loads((source / "continents.json").read_text(encoding="utf-8"))

@@ -33,9 +33,11 @@ from .accept import linked
 from .facilities import (
     CONFIDENCE_FACTOR,
     LOCAL_SUPPORT,
+    STREET_HEADS,
     Container,
     Located,
     facility_candidate,
+    facility_kind,
     focus,
     is_local_name,
     nearest_town,
@@ -71,6 +73,7 @@ RECOGNITION_TRUST = {"ner": 0.95, "dateline": 0.95, "relabel": 0.85, "ngram": 0.
 FUZZY_CUTOFF = 88.0
 INNER_KM = 300.0
 MAX_FUZZY = 5
+STRAY_POPULATION = 20_000
 _POINT_KINDS = frozenset({"city", "admin2"})
 _DISTANCE_KINDS = frozenset({"city", "admin2", "admin1"})
 _BROAD_KINDS = frozenset({"country", "admin1"})
@@ -125,18 +128,33 @@ def _place_facilities(
     for i, res in enumerate(resolutions):
         mention = res.mention
         found = None
-        if res.candidate is None:
+        if res.candidate is not None and _stray_street(res.candidate, mention, article_focus):
+            found = article_focus
+        elif res.candidate is None:
             found = written_after(i, located, text)
             if found is None and mention.facility:
                 found = _inner(i, mention, context) or article_focus or nearest_town(i, located)
             elif found is None and local_focus and is_local_name(mention.lookup, lookup):
                 found = local_focus
         if found is not None:
-            kind = mention.facility or "locality"
+            kind = mention.facility or facility_kind(mention.lookup.split()) or "locality"
             place = facility_candidate(mention.lookup, kind, found[0])
             res = Resolution(mention, place, round(found[1] * CONFIDENCE_FACTOR, 3))
         placed.append(res)
     return placed
+
+
+def _stray_street(cand: Candidate, mention: Mention, article_focus: Container | None) -> bool:
+    """A small town whose name ends like a street ("Washington Square", a Philadelphia
+    neighbourhood in GeoNames) far from the town the article is about: the square or
+    street of that town is meant."""
+    words = mention.lookup.split()
+    if article_focus is None or cand.kind != "city" or cand.population >= STRAY_POPULATION:
+        return False
+    if not words or words[-1].casefold() not in STREET_HEADS:
+        return False
+    town = article_focus[0]
+    return haversine_km(cand.lat, cand.lon, town.lat, town.lon) > INNER_KM
 
 
 def _inner(index: int, mention: Mention, context: _Context) -> Container | None:
