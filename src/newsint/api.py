@@ -12,14 +12,15 @@ from .ingest import article_from_text
 from .model import Analysis, Article
 from .pipeline import AnalysisFailedError, Pipeline
 
-_PIPELINES: dict[tuple[str, tuple[str, ...]], Pipeline] = {}
+_PIPELINES: dict[tuple[str, tuple[str, ...], bool], Pipeline] = {}
 _LOCK = threading.Lock()
 
 
 def get_pipeline(config: Config | None = None) -> Pipeline:
-    """The process-wide pipeline for ``config`` (model and ratings), loaded on first use."""
+    """The process-wide pipeline for ``config`` (model, ratings, demonym places), loaded on
+    first use."""
     config = config or Config.from_env()
-    key = (config.model, config.ratings_files)
+    key = (config.model, config.ratings_files, config.demonym_places)
     with _LOCK:
         pipeline = _PIPELINES.get(key)
         if pipeline is None:

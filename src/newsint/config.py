@@ -23,6 +23,8 @@ class Config:
     ``batch_chars``: a batch sent to ``nlp.pipe`` closes once it holds this many
     characters, even before ``batch_size`` articles, for the same reason.
     ``ratings_files``: CSV outlet ratings that extend or override the built-in table.
+    ``demonym_places``: also return demonyms ("Syrian") as places of the country they name
+    (they always count as context for resolving the other places).
     """
 
     model: str = DEFAULT_MODEL
@@ -32,6 +34,7 @@ class Config:
     chunk_chars: int = DEFAULT_CHUNK_CHARS
     batch_chars: int = DEFAULT_BATCH_CHARS
     ratings_files: tuple[str, ...] = ()
+    demonym_places: bool = False
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -186,3 +186,15 @@ def test_user_ratings_override_the_builtin_table(cli, tmp_path: Path) -> None:  
     result = cli("analyze", str(path), "--ratings", str(broken))
     assert result.returncode == 1 and "broken.csv" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_demonyms_are_places_only_when_asked(cli) -> None:  # type: ignore[no-untyped-def]
+    text = "Border clash\nSyrian troops shelled a village near Aleppo on Monday.\n"
+    default = cli("analyze", "-", "--format", "json", stdin=text.encode())
+    asked = cli("analyze", "-", "--format", "json", "--demonyms", stdin=text.encode())
+    assert default.returncode == 0 and asked.returncode == 0, default.stderr + asked.stderr
+    plain = {p["text"]: p for p in json.loads(default.stdout)["places"]}
+    with_demonyms = {p["text"]: p for p in json.loads(asked.stdout)["places"]}
+    assert "Aleppo" in plain and "Syrian" not in plain
+    assert with_demonyms["Syrian"]["country_code"] == "SY"
+    assert with_demonyms["Aleppo"]["country_code"] == "SY"

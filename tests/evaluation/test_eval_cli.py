@@ -53,6 +53,18 @@ def test_geo_on_a_tiny_corpus_with_the_real_pipeline(tmp_path: Path) -> None:
     assert summary["subsets"]["all"]["end_to_end"]["n"] == 5
 
 
+def test_demonyms_option_scores_the_demonym_pipeline(tmp_path: Path) -> None:
+    corpus = write_geowebnews(tmp_path / "gwn.xml")
+    found = {}
+    for flag in ((), ("--demonyms",)):
+        preds = tmp_path / f"preds{len(flag)}.jsonl"
+        result = invoke("--corpus", str(corpus), "-p", str(preds), "-q", *flag)
+        assert result.exit_code == 0, result.output
+        first = json.loads(preds.read_text(encoding="utf-8").splitlines()[0])
+        found[bool(flag)] = {p["text"] for p in first["predicted"]}
+    assert "Russian" not in found[False] and "Russian" in found[True]
+
+
 def test_geo_limit_and_geovirus(tmp_path: Path) -> None:
     corpus = write_geovirus(tmp_path / "gv.xml")
     preds = tmp_path / "preds.jsonl"

@@ -84,6 +84,14 @@ RatingsOpt = Annotated[
         "or overrides the built-in table; repeatable.",
     ),
 ]
+DemonymsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--demonyms",
+        help="Also list demonyms ('Syrian', 'Turkish') as places of the country they name; "
+        "by default they only help resolve the other places.",
+    ),
+]
 
 
 def analyze_command(
@@ -97,6 +105,7 @@ def analyze_command(
     quiet: QuietOpt = False,
     ratings: RatingsOpt = None,
     db: CorpusOpt = None,
+    demonyms: DemonymsOpt = False,
 ) -> None:
     """Analyse articles: dates, counts, places, routes, reliability..., as JSON or briefs.
 
@@ -112,6 +121,7 @@ def analyze_command(
         n_process=jobs,
         batch_size=batch_size,
         ratings_files=tuple(str(p) for p in ratings or ()),
+        demonym_places=demonyms,
     )
     date = parse_published(published)
     several = len(paths) > 1 or any(_expands(p) for p in paths)

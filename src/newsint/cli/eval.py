@@ -26,6 +26,7 @@ from ..evaluation.common import (
     progress_bar,
     write_json,
 )
+from .analyze import DemonymsOpt
 from .output import report_problem, stderr
 
 eval_app = typer.Typer(
@@ -74,12 +75,15 @@ def geo_command(
     batch_size: BatchOpt = 32,
     jobs: JobsOpt = 1,
     quiet: QuietOpt = False,
+    demonyms: DemonymsOpt = False,
 ) -> None:
     """Geoparsing: toponym P/R/F1, accuracy@161 km, mean/median error km, AUC.
 
     Follows Gritta et al. 2019, "A Pragmatic Guide to Geoparsing Evaluation". Scores all
     toponyms (literal + associative) and literal ones only; resolution on the recognised
-    toponyms, end-to-end on all of them (a miss counts as 20,039 km).
+    toponyms, end-to-end on all of them (a miss counts as 20,039 km). ``--demonyms``
+    measures the pipeline that also returns demonyms as places (``newsint analyze
+    --demonyms``), as the taxonomy counts them as toponyms.
     """
     from ..evaluation.geo import evaluate_corpus, metric_table, read_geo_corpus
 
@@ -87,7 +91,12 @@ def geo_command(
         gold = read_geo_corpus(corpus, limit=limit)
         with progress_bar(len(gold.articles), label=gold.name, enabled=not quiet) as advance:
             summary = evaluate_corpus(
-                gold, batch_size=batch_size, jobs=jobs, predictions=predictions, advance=advance
+                gold,
+                batch_size=batch_size,
+                jobs=jobs,
+                predictions=predictions,
+                advance=advance,
+                demonym_places=demonyms,
             )
         metric_table(summary).print()
         _write_outputs(summary, predictions, json_out)

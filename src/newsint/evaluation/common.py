@@ -232,17 +232,21 @@ class Timer:
         return count / self.seconds if self.seconds > 0 else None
 
 
-def warm_pipeline(batch_size: int = 32, jobs: int = 1) -> None:
+def warm_pipeline(batch_size: int = 32, jobs: int = 1, *, demonym_places: bool = False) -> None:
     """Load the spaCy model now, so that timings measure analysis and not loading."""
     if jobs == 1:
         from ..api import get_pipeline
         from ..config import Config
 
-        get_pipeline(Config.from_env(batch_size=batch_size))
+        get_pipeline(Config.from_env(batch_size=batch_size, demonym_places=demonym_places))
 
 
 def run_pipeline(
-    articles: Iterable[Article], *, batch_size: int = 32, jobs: int = 1
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 32,
+    jobs: int = 1,
+    demonym_places: bool = False,
 ) -> Iterator[Analysis | NewsintError]:
     """The real article pipeline over ``articles``, one result per article in input order.
 
@@ -252,7 +256,8 @@ def run_pipeline(
     from ..api import run_articles
     from ..config import Config
 
-    yield from run_articles(articles, Config.from_env(batch_size=batch_size, n_process=jobs))
+    config = Config.from_env(batch_size=batch_size, n_process=jobs, demonym_places=demonym_places)
+    yield from run_articles(articles, config)
 
 
 @contextmanager

@@ -640,26 +640,33 @@ def evaluate_corpus(
     jobs: int = 1,
     predictions: Path | None = None,
     advance: Callable[[], None] = lambda: None,
+    demonym_places: bool = False,
 ) -> dict[str, Any]:
     """Run the real pipeline over ``corpus`` and return the metrics (``GeoScores.summary``).
 
     ``predictions`` receives one JSON line per article; ``advance`` is called after each.
     The model is loaded before the clock starts, so the time is analysis and scoring only.
+    ``demonym_places`` runs the pipeline that also returns demonyms as places.
     """
-    warm_pipeline(batch_size, jobs)
+    warm_pipeline(batch_size, jobs, demonym_places=demonym_places)
     scores = GeoScores()
     timer = Timer().start()
     with JsonlWriter(predictions) as writer:
-        for index, evaluation in enumerate(_evaluations(corpus, batch_size, jobs)):
+        evaluations = _evaluations(corpus, batch_size, jobs, demonym_places)
+        for index, evaluation in enumerate(evaluations):
             scores.add(evaluation)
             writer.write(evaluation.record(corpus.name, index))
             advance()
     return scores.summary(corpus, timer.stop())
 
 
-def _evaluations(corpus: GeoCorpus, batch_size: int, jobs: int) -> Iterator[ArticleEvaluation]:
+def _evaluations(
+    corpus: GeoCorpus, batch_size: int, jobs: int, demonym_places: bool
+) -> Iterator[ArticleEvaluation]:
     sendable = (_as_article(corpus, a) for a in corpus.articles if a.text.strip())
-    results = run_pipeline(sendable, batch_size=batch_size, jobs=jobs)
+    results = run_pipeline(
+        sendable, batch_size=batch_size, jobs=jobs, demonym_places=demonym_places
+    )
     for article in corpus.articles:
         if not article.text.strip():
             yield evaluate_article(article, (), "skipped: empty text")

@@ -90,19 +90,26 @@ def newsint_quantities(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(
+@Language.factory(
     "newsint_places",
+    default_config={"demonyms": False},
     requires=["doc.ents", "token.dep", "doc._.newsint_sections"],
     assigns=["doc._.newsint_places", "doc._.newsint_routes"],
 )
-def newsint_places(doc: Doc) -> Doc:
-    """Place mentions resolved to coordinates (gazetteer + context), and routes."""
+def make_newsint_places(nlp: Language, name: str, demonyms: bool) -> Callable[[Doc], Doc]:
+    """Place mentions resolved to coordinates (gazetteer + context), and routes.
+
+    ``demonyms``: also return demonyms ("Syrian") as places of what they name.
+    """
     from ..geo import geoparse
 
-    places, routes = geoparse(doc, ranges=analysed_ranges(doc))
-    doc._.newsint_places = tuple(places)
-    doc._.newsint_routes = tuple(routes)
-    return doc
+    def newsint_places(doc: Doc) -> Doc:
+        places, routes = geoparse(doc, ranges=analysed_ranges(doc), demonyms=demonyms)
+        doc._.newsint_places = tuple(places)
+        doc._.newsint_routes = tuple(routes)
+        return doc
+
+    return newsint_places
 
 
 @Language.component(

@@ -30,7 +30,9 @@ class AnalysisFailedError(NewsintError):
         self.reason = reason
 
 
-def load_nlp(model: str, *, ratings_files: tuple[str, ...] = ()) -> Language:
+def load_nlp(
+    model: str, *, ratings_files: tuple[str, ...] = (), demonym_places: bool = False
+) -> Language:
     """The pretrained model with newsint's components added after/among its own."""
     if importlib.util.find_spec(model) is None:
         raise ModelNotFoundError(
@@ -38,7 +40,10 @@ def load_nlp(model: str, *, ratings_files: tuple[str, ...] = ()) -> Language:
         )
     nlp = spacy.load(model)
     nlp.max_length = 10**9  # we cut long texts ourselves (chunking.py)
-    settings = {"newsint_reliability": {"ratings_files": list(ratings_files)}}
+    settings = {
+        "newsint_reliability": {"ratings_files": list(ratings_files)},
+        "newsint_places": {"demonyms": demonym_places},
+    }
     for name, placement in COMPONENTS:
         nlp.add_pipe(name, config=settings.get(name, {}), **placement)  # type: ignore[arg-type]
     return nlp
@@ -54,7 +59,12 @@ class Pipeline:
     @classmethod
     def load(cls, config: Config | None = None) -> Pipeline:
         config = config or Config()
-        return cls(load_nlp(config.model, ratings_files=config.ratings_files), config)
+        nlp = load_nlp(
+            config.model,
+            ratings_files=config.ratings_files,
+            demonym_places=config.demonym_places,
+        )
+        return cls(nlp, config)
 
     @property
     def info(self) -> PipelineInfo:
