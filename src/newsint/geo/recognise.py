@@ -335,9 +335,49 @@ def _piece(
         kinds = frozenset({ADMIN_SUFFIXES[doc[end].lower_]})
     span = doc[start:end]
     text = span.text
-    mention = Mention(span.start_char, span.end_char, text, text, source, label, kinds)
-    mention.candidates = _lookup(text, kinds, budget)
+    candidates = _lookup(text, kinds, budget)
+    lookup = text
+    if not candidates and end - start > 1:
+        # "Oaxaca State", "Akita Prefecture": the division under its stem; "north west
+        # London", "South Venezuela": the place without the compass words
+        suffix_kind = ADMIN_SUFFIXES.get(doc[end - 1].lower_)
+        inner = _after_direction(doc, start, end)
+        if suffix_kind and doc[end - 1].is_title:
+            kinds = frozenset({suffix_kind})
+            lookup = doc[start : end - 1].text
+            candidates = [c for c in budget.candidates(lookup) if c.kind in kinds]
+        elif inner > start:
+            candidates = budget.candidates(doc[inner:end].text)
+            if not doc[start].is_lower:  # "West Nile" virus is not on the Nile
+                candidates = [c for c in candidates if c.kind in _DIRECTED_KINDS]
+            if candidates:
+                span = doc[inner:end]
+                text = lookup = span.text
+    mention = Mention(span.start_char, span.end_char, text, lookup, source, label, kinds)
+    mention.candidates = candidates
     return mention
+
+
+#: compass words before a place name ("north west London", "eastern Aleppo")
+DIRECTION_WORDS = words(
+    """
+    north south east west northern southern eastern western central north-west north-east
+    south-west south-east northwest northeast southwest southeast northwestern northeastern
+    southwestern southeastern - far upper lower
+    """
+)
+
+
+#: what a capitalised compass word may stand before ("Western US", "West Wales")
+_DIRECTED_KINDS = frozenset({"country", "admin1", "continent"})
+
+
+def _after_direction(doc: Doc, start: int, end: int) -> int:
+    """The first token after the compass words that open doc[start:end] (start if none)."""
+    i = start
+    while i < end - 1 and doc[i].lower_ in DIRECTION_WORDS:
+        i += 1
+    return i if i < end and is_cap(doc[i].text) else start
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
