@@ -33,3 +33,15 @@ def test_capitalised_compass_words_only_before_a_country_or_division(
     by_text = {p.text: p for p in places}
     assert by_text["US"].country_code == "US"
     assert all(p.kind != "water" for p in places)  # the virus is not on the Nile
+
+
+def test_the_kind_of_place_named_before_a_mislabelled_name(
+    make_doc: MakeDoc, gazetteer: ArrayGazetteer
+) -> None:
+    text = "Swans died in the northern town of Toruń. The mayor of Dogubayazit spoke."
+    doc = make_doc(text, [("Toruń", "NORP"), ("Dogubayazit", "ORG")])
+    places, _ = geoparse(doc, gazetteer=gazetteer)
+    assert [(p.text, p.country_code) for p in places] == [("Toruń", "PL"), ("Dogubayazit", "TR")]
+    # without the cue the NER's labels stand
+    plain = make_doc("Toruń fans cheered. Dogubayazit spoke.", [("Toruń", "NORP")])
+    assert [p.text for p in geoparse(plain, gazetteer=gazetteer)[0]] == []

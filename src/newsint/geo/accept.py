@@ -33,9 +33,16 @@ _PREFIX_CUE = re.compile(
     r"airstrikes?|march(?:ed)?|advance[sd]?)\s+on(?:\s+the)?"
     r"|\b(?:towns?|city|cities|villages?|provinces?|regions?|districts?|areas?|"
     r"governorates?|countries|country|capital|outskirts|suburbs?|port|border[\s\-]*towns?|"
-    r"islands?|states?|county|counties|municipality|neighbou?rhoods?|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?)"
+    r"islands?|states?|county|counties|municipality|neighbou?rhoods?|mayor|governor|"
+    r"residents?|inhabitants|(?:north|south|east|west)(?:-?(?:east|west))?)"
     r"\s+of(?:\s+the)?)\s*$",
+    re.IGNORECASE,
+)
+#: a context that names the kind of place: "the town of X", "the mayor of X"
+_KIND_CUE = re.compile(
+    r"\b(?:towns?|city|cities|villages?|hamlets?|provinces?|governorates?|districts?|"
+    r"capital|outskirts|suburbs?|islands?|municipality|township|mayor|governor|residents?|"
+    r"inhabitants)\s+of(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 #: a locative preposition right before the name: strong evidence for a known place name
@@ -84,6 +91,12 @@ def has_cue(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 60) : mention.start]
     after = text[mention.end : mention.end + 40]
     return bool(_PREFIX_CUE.search(before) or _SUFFIX_CUE.search(after) or mention.kinds)
+
+
+def _kind_cue(text: str, mention: Mention) -> bool:
+    """ "the northern town of Toruń", "the mayor of Dogubayazit": the text says what kind
+    of place follows, whatever the NER made of the name."""
+    return bool(_KIND_CUE.search(text, max(0, mention.start - 40), mention.start))
 
 
 def near_cue(text: str, mention: Mention, person_ends: set[int]) -> bool:
@@ -300,7 +313,12 @@ def _trusted(text: str, piece: Mention) -> bool:
         return False
     if piece.source == "relabel" and piece.label not in ("PERSON", "ORG"):
         # NORP, PRODUCT, EVENT...: a place only in a clear place context (or in a list)
-        return piece.near or (piece.cue and _major(piece)) or _qualifies(text, piece)
+        return (
+            piece.near
+            or (piece.cue and _major(piece))
+            or _kind_cue(text, piece)
+            or _qualifies(text, piece)
+        )
     if piece.cue or piece.near or _qualifies(text, piece):
         return True
     broad = any(c.kind in BROAD_KINDS and c.primary for c in piece.candidates)
