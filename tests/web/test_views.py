@@ -14,15 +14,16 @@ from newsint.web import views
 from .corpus import WebCorpus
 
 
-def test_highlight_matches_the_brief_and_keeps_the_text(corpus: WebCorpus) -> None:
+def test_article_page_highlights_like_the_brief_and_keeps_the_text(corpus: WebCorpus) -> None:
     with open_store(corpus.path, create=False) as store:
         analyses = [store.get(i) for i in [*corpus.pipeline_ids, *corpus.report_ids]]
     for analysis in analyses:
         text = analysis.article.text
-        marks = html.collect_marks(analysis)
-        markup, anchored = views.highlight(text, marks)
-        assert (markup, anchored) == html.highlight(text, marks)
-        assert unescape(re.sub(r"<[^>]+>", "", str(markup))) == text
+        page = views.article_context(analysis, [])
+        assert page["article_html"] == html.highlight(text, html.collect_marks(analysis))[0]
+        assert unescape(re.sub(r"<[^>]+>", "", str(page["article_html"]))) == text
+        kinds = [t.key for t in page["toggles"]]
+        assert kinds == sorted(kinds, key=views.PAGE_KINDS.index)
 
 
 def test_located_places_are_distinct_and_have_coordinates(corpus: WebCorpus) -> None:

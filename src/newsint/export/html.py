@@ -299,36 +299,62 @@ def _classes(active: Sequence[Mark]) -> str:
     return " ".join(_unique(classes))
 
 
-def _escape_text(text: str) -> Markup:
+def _text(text: str) -> str:
     """Escaped text; carriage returns as character references so browsers keep them."""
-    return escape(text).replace("\r", Markup("&#13;"))
-
-
-def _segment_html(text: str, active: Sequence[Mark], anchored: set[str]) -> Markup:
-    if not active:
-        return _escape_text(text)
-    fresh = [m.item_id for m in active if m.item_id not in anchored]
-    anchored.update(fresh)
-    anchors = Markup("").join(
-        Markup('<span class="anchor" id="m-{}"></span>').format(i) for i in fresh
-    )
-    ids = " ".join(m.item_id for m in active)
-    title = "\n".join(_unique(m.label for m in active))
-    span = Markup('<span class="{}" data-ids="{}" title="{}">{}</span>')
-    return anchors + span.format(_classes(active), ids, title, _escape_text(text))
+    return str(escape(text)).replace("\r", "&#13;")
 
 
 def highlight(text: str, marks: Sequence[Mark]) -> tuple[Markup, set[str]]:
     """The article text as HTML with ``marks`` highlighted, and the ids that got an anchor.
 
-    Stripping the tags and unescaping the result gives back ``text`` exactly.
+    Stripping the tags and unescaping the result gives back ``text`` exactly. Built with
+    plain string operations (the workbench's article page, its most visited, calls this on
+    every view); every piece of text, class, id and label is escaped before it is joined.
     """
     anchored: set[str] = set()
-    pieces = (
-        _segment_html(text[start:end], active, anchored)
-        for start, end, active in segments(len(text), marks)
-    )
-    return Markup("").join(pieces), anchored
+    pieces: list[str] = []
+    for start, end, active in segments(len(text), marks):
+        if not active:
+            pieces.append(_text(text[start:end]))
+            continue
+        for mark in active:
+            if mark.item_id not in anchored:
+                anchored.add(mark.item_id)
+                pieces.append(f'<span class="anchor" id="m-{escape(mark.item_id)}"></span>')
+        ids = escape(" ".join(m.item_id for m in active))
+        title = escape("\n".join(_unique(m.label for m in active)))
+        pieces.append(
+            f'<span class="{escape(_classes(active))}" data-ids="{ids}" title="{title}">'
+            f"{_text(text[start:end])}</span>"
+        )
+    return Markup("".join(pieces)), anchored
+
+
+def brief_context(analysis: Analysis) -> dict[str, Any]:
+    """What the HTML brief and the workbench's article page both show: title, facts,
+    findings, the highlighted text with its toggles and legend, reliability."""
+    marks = collect_marks(analysis)
+    article_html, anchored = highlight(analysis.article.text, marks)
+    return {
+        "title": brief_title(analysis),
+        "lang": html_lang(analysis.article.language),
+        "article": analysis.article,
+        "facts": article_facts(analysis),
+        "findings": findings(analysis),
+        "masthead": masthead_facts(analysis),
+        "link": safe_link(analysis.article.url),
+        "reliability": reliability_view(analysis.reliability, anchored),
+        "article_html": article_html,
+        "toggles": toggles(marks),
+        "legend": sorted(technique_classes(analysis).items()),
+        "anchored": anchored,
+        "pipeline": analysis.pipeline,
+    }
+
+
+def show_classes(switches: Sequence[Toggle]) -> str:
+    """The CSS classes that switch on the highlights shown by default."""
+    return " ".join(f"show-{t.key}" for t in switches if t.on)
 
 
 # --- the view model ----------------------------------------------------------------------
@@ -409,32 +435,18 @@ def _context(
 ) -> dict[str, Any]:
     from ..corpus.store_corroboration import rule_text
 
-    marks = collect_marks(analysis)
-    article_html, anchored = highlight(analysis.article.text, marks)
-    switches = toggles(marks)
-    return {
-        "title": brief_title(analysis),
-        "lang": html_lang(analysis.article.language),
-        "article": analysis.article,
-        "facts": article_facts(analysis),
-        "findings": findings(analysis),
-        "masthead": masthead_facts(analysis),
-        "link": safe_link(analysis.article.url),
-        "reliability": reliability_view(analysis.reliability, anchored),
-        "article_html": article_html,
-        "toggles": switches,
-        "show_classes": " ".join(f"show-{t.key}" for t in switches if t.on),
-        "legend": sorted(technique_classes(analysis).items()),
-        "tables": item_tables(analysis),
-        "anchored": anchored,
-        "map_html": _map_markup(analysis, map_html),
-        "pipeline": analysis.pipeline,
-        "corroboration": (
+    context = brief_context(analysis)
+    context.update(
+        show_classes=show_classes(context["toggles"]),
+        tables=item_tables(analysis),
+        map_html=_map_markup(analysis, map_html),
+        corroboration=(
             None if corroboration is None else corroboration_view(analysis, corroboration)
         ),
-        "corroboration_rule": rule_text(),
-        "no_events": NO_EVENTS,
-    }
+        corroboration_rule=rule_text(),
+        no_events=NO_EVENTS,
+    )
+    return context
 
 
 def _cell(text: str) -> str:

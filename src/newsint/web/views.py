@@ -8,25 +8,11 @@ text, so every highlight kind can be switched on and off with a class on the con
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
-
-from ..export.findings import findings
-from ..export.html import (
-    Mark,
-    collect_marks,
-    html_lang,
-    masthead_facts,
-    reliability_view,
-    safe_link,
-    segments,
-    technique_classes,
-    toggles,
-)
-from ..export.markdown import article_facts, brief_title, item_tables
+from ..export.html import brief_context, show_classes
+from ..export.markdown import item_tables
 from ..model import Analysis
 
 #: the highlight kinds the article page offers, in this order (others stay as the brief has them)
@@ -56,73 +42,23 @@ def located_places(analysis: Analysis) -> list[tuple[str, float, float]]:
     return list(seen)
 
 
-def _text(text: str) -> str:
-    """Escaped text; carriage returns as character references so browsers keep them."""
-    return str(escape(text)).replace("\r", "&#13;")
-
-
-def _classes(active: Sequence[Mark]) -> str:
-    classes = [c for m in active for c in m.css.split()]
-    if any(m.kind != "sections" for m in active):
-        classes.insert(0, "hl")
-    if sum(m.kind == "techniques" for m in active) > 1:
-        classes.append("t-multi")
-    return " ".join(dict.fromkeys(classes))
-
-
-def highlight(text: str, marks: Sequence[Mark]) -> tuple[Markup, set[str]]:
-    """The same markup as :func:`newsint.export.html.highlight`, built with plain string
-    operations (about ten times faster: the article page is the workbench's most visited).
-
-    Every piece of text, class, id and label is escaped before it is joined.
-    """
-    anchored: set[str] = set()
-    pieces: list[str] = []
-    for start, end, active in segments(len(text), marks):
-        if not active:
-            pieces.append(_text(text[start:end]))
-            continue
-        for mark in active:
-            if mark.item_id not in anchored:
-                anchored.add(mark.item_id)
-                pieces.append(f'<span class="anchor" id="m-{escape(mark.item_id)}"></span>')
-        ids = escape(" ".join(m.item_id for m in active))
-        title = escape("\n".join(dict.fromkeys(m.label for m in active)))
-        pieces.append(
-            f'<span class="{escape(_classes(active))}" data-ids="{ids}" title="{title}">'
-            f"{_text(text[start:end])}</span>"
-        )
-    return Markup("".join(pieces)), anchored
-
-
 def article_context(analysis: Analysis, sources: list[str]) -> dict[str, Any]:
-    """Everything the article page template needs."""
-    marks = collect_marks(analysis)
-    article_html, anchored = highlight(analysis.article.text, marks)
-    switches = sorted(toggles(marks), key=lambda t: PAGE_KINDS.index(t.key))
+    """Everything the article page template needs: the brief's context, toggles in the
+    page's order, the events table beside the text."""
+    context = brief_context(analysis)
+    switches = sorted(context["toggles"], key=lambda t: PAGE_KINDS.index(t.key))
     tables = item_tables(analysis)
     side = {t.key: t for t in tables}
-    return {
-        "title": brief_title(analysis),
-        "lang": html_lang(analysis.article.language),
-        "article": analysis.article,
-        "facts": article_facts(analysis),
-        "findings": findings(analysis),
-        "masthead": masthead_facts(analysis),
-        "link": safe_link(analysis.article.url),
-        "reliability": reliability_view(analysis.reliability, anchored),
-        "article_html": article_html,
-        "toggles": switches,
-        "show_classes": " ".join(f"show-{t.key}" for t in switches if t.on),
-        "legend": sorted(technique_classes(analysis).items()),
-        "events_table": side.get("events"),
-        "other_tables": [t for t in tables if t.key != "events"],
-        "anchored": anchored,
-        "located": len(located_places(analysis)),
-        "routes": len(analysis.routes),
-        "sources": sources,
-        "pipeline": analysis.pipeline,
-    }
+    context.update(
+        toggles=switches,
+        show_classes=show_classes(switches),
+        events_table=side.get("events"),
+        other_tables=[t for t in tables if t.key != "events"],
+        located=len(located_places(analysis)),
+        routes=len(analysis.routes),
+        sources=sources,
+    )
+    return context
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +124,6 @@ __all__ = [
     "article_context",
     "bars",
     "columns",
-    "highlight",
     "located_places",
     "page_links",
 ]
