@@ -6,6 +6,9 @@ A span grows over a run of tokens whose probability passes ``low`` inside one se
 closer than ``gap`` tokens are joined, because the scorer averages over spans and PTC
 annotators mark whole phrases rather than scattered words. Edges are trimmed of
 whitespace and ``. , : ;`` as the PTC v2 annotations are.
+
+``loaded_rate``/``loaded_count`` are the thresholds of the loaded-word layer
+(``lexicon.LoadedWords``), tuned together with the others; a rate above 1 switches it off.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ class DecodeSettings:
     low: float = 0.2
     gap: int = 8
     min_chars: int = 2
+    loaded_rate: float = 2.0
+    loaded_count: int = 3
 
 
 def token_runs(info: TokenInfo, on: NDArray[np.bool_]) -> list[tuple[int, int]]:

@@ -7,7 +7,8 @@ Three layers, each trained on the PTC training articles only:
    sentence (``lexical``);
 2. gradient-boosted trees over those outputs plus spaCy and WordLlama features
    (``features``) give P(token inside a span);
-3. hysteresis decoding with gap joining (``decoding``) turns the probabilities into spans.
+3. hysteresis decoding with gap joining (``decoding``) turns the probabilities into spans;
+   words annotated as loaded language at a high rate add short spans (``lexicon``).
 
 The layer-2 trees were trained on out-of-fold layer-1 outputs, so at prediction time the
 layer-1 models fitted on all training articles are used as they were meant to be.
@@ -15,7 +16,7 @@ layer-1 models fitted on all training articles are used as they were meant to be
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -34,6 +35,7 @@ from .features import (
     token_matrix,
 )
 from .lexical import LinearModel, hash_rows, sentence_strings, token_strings
+from .lexicon import LoadedWords, merge_spans
 
 N_LEXICAL_FEATURES = 10
 
@@ -91,12 +93,14 @@ def layer2_matrix(inputs: DocInputs, layer: LexicalLayer, projection: Projection
 
 @dataclass(frozen=True, slots=True)
 class SpanIdentifier:
-    """The trained SI model: layer 1, the projection, the trees, the decoding settings."""
+    """The trained SI model: layer 1, the projection, the trees, the decoding settings and
+    the loaded words."""
 
     lexical: LexicalLayer
     projection: Projection
     booster: Any  # lightgbm.Booster
     decode: DecodeSettings
+    loaded: LoadedWords = field(default_factory=LoadedWords)
 
     def token_probabilities(self, inputs: DocInputs) -> NDArray[np.float64]:
         if not len(inputs.info):
@@ -107,4 +111,12 @@ class SpanIdentifier:
     def spans(self, inputs: DocInputs) -> list[tuple[int, int, float]]:
         """``(start, end, probability)`` of the propaganda spans of one doc."""
         probs = self.token_probabilities(inputs)
-        return decode_spans(inputs.text, inputs.info, probs, self.decode)
+        decoded = decode_spans(inputs.text, inputs.info, probs, self.decode)
+        return merge_spans(decoded, self.loaded_spans(inputs))
+
+    def loaded_spans(self, inputs: DocInputs) -> list[tuple[int, int, float]]:
+        """The loaded-word spans alone (none when the settings switch the layer off)."""
+        settings = self.decode
+        if settings.loaded_rate > 1.0:
+            return []
+        return self.loaded.spans(inputs.info, settings.loaded_rate, settings.loaded_count)

@@ -8,6 +8,7 @@ spans given by the caller (SemEval TC).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,9 +35,11 @@ from .decoding import DecodeSettings, clip_to_ranges
 from .features import Projection, RateTable
 from .identifier import DocInputs, LexicalLayer, SpanIdentifier
 from .lexical import LinearModel
+from .lexicon import LoadedWords
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "models" / "ptc"
 SI_TREES = "si_trees.txt.gz"
+LOADED_WORDS = "loaded_words.json.gz"
 TC_TREES = "tc_trees.txt.gz"
 
 
@@ -81,6 +84,7 @@ class TechniqueModel:
         si, tc = self.identifier, self.classifier
         write_arrays(folder, _arrays(si, tc))
         write_gzip_text(folder / RATES, _rates_json(si.lexical.tables))
+        write_gzip_text(folder / LOADED_WORDS, json.dumps(si.loaded.to_json()))
         write_gzip_text(folder / SI_TREES, si.booster.model_to_string())
         write_gzip_text(folder / TC_TREES, tc.booster.model_to_string())
         meta = {
@@ -91,6 +95,8 @@ class TechniqueModel:
                 "low": si.decode.low,
                 "gap": si.decode.gap,
                 "min_chars": si.decode.min_chars,
+                "loaded_rate": si.decode.loaded_rate,
+                "loaded_count": si.decode.loaded_count,
             },
             "info": self.info,
         }
@@ -121,15 +127,12 @@ def _arrays(si: SpanIdentifier, tc: TechniqueClassifier) -> dict[str, Any]:
 
 
 def _rates_json(tables: dict[str, RateTable]) -> str:
-    import json
-
     return json.dumps({key: table.to_json() for key, table in tables.items()})
 
 
 def read_model(folder: Path) -> TechniqueModel:
-    """Load the artifact folder written by ``TechniqueModel.save``."""
-    import json
-
+    """Load the artifact folder written by ``TechniqueModel.save`` (a folder without loaded
+    words, from before that layer, loads with the layer empty)."""
     try:
         lgb = import_lightgbm()
     except ImportError as exc:
@@ -147,6 +150,7 @@ def read_model(folder: Path) -> TechniqueModel:
         Projection(a["projection_mean"], a["projection_components"]),
         lgb.Booster(model_str=read_gzip_text(folder / SI_TREES)),
         DecodeSettings(**meta["decode"]),
+        _read_loaded(folder / LOADED_WORDS),
     )
     classifier = TechniqueClassifier(
         tuple(meta["techniques"]),
@@ -159,6 +163,12 @@ def read_model(folder: Path) -> TechniqueModel:
         lgb.Booster(model_str=read_gzip_text(folder / TC_TREES)),
     )
     return TechniqueModel(identifier, classifier, dict(meta.get("info", {})))
+
+
+def _read_loaded(path: Path) -> LoadedWords:
+    if not path.is_file():
+        return LoadedWords()
+    return LoadedWords.from_json(json.loads(read_gzip_text(path)))
 
 
 def import_lightgbm() -> Any:

@@ -46,7 +46,7 @@ def train_technique_model(
     log(f"parsing {len(split.articles)} training articles")
     docs = list(parse_texts([a.text for a in split.articles]))
     parse_s = time.perf_counter() - started
-    si_docs = training_docs(split.articles, docs, split.si)
+    si_docs = training_docs(split.articles, docs, split.si, split.tc)
     cv = cross_validate_identifier(si_docs, k=folds, seed=seed, log=log)
     log(f"SI cross-validated F1 {cv.score.f1:.4f} with {cv.decode}")
     identifier = fit_identifier(si_docs, cv.decode, seed=seed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -22,6 +22,7 @@ from .decoding import DecodeSettings, decode_spans
 from .features import CATEGORICAL, TE_KEYS, Projection, RateTable, token_labels
 from .identifier import DocInputs, LexicalLayer, SpanIdentifier, layer2_matrix
 from .lexical import LinearModel
+from .lexicon import LOADED_TECHNIQUES, LoadedWords, labels_in
 from .scorer import SpanScore, merge_overlapping, score_si
 
 PROJECTION_DIM = 48
@@ -45,6 +46,9 @@ TREE_PARAMS: dict[str, Any] = {
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 LOWS = (0.1, 0.15, 0.2, 0.25, 0.3, 1.0)  # 1.0: no hysteresis (low = threshold)
 GAPS = (0, 2, 4, 8)
+#: loaded-word thresholds tried (a rate above 1 switches the layer off)
+LOADED_RATES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 2.0)
+LOADED_COUNTS = (2, 3, 5, 8)
 
 Log = Callable[[str], None]
 
@@ -58,13 +62,19 @@ class TrainingDoc:
     labels: NDArray[np.int8]
     sentence_labels: NDArray[np.int8]
     gold: list[tuple[int, int]]
+    loaded_labels: NDArray[np.int8]  # 1: inside a loaded-language / name-calling span
 
 
 def training_docs(
-    articles: Sequence[PtcArticle], docs: Sequence[Doc], si_gold: Sequence[GoldSpan]
+    articles: Sequence[PtcArticle],
+    docs: Sequence[Doc],
+    si_gold: Sequence[GoldSpan],
+    tc_gold: Sequence[GoldSpan] = (),
 ) -> list[TrainingDoc]:
-    """Pair each article's doc with its merged gold SI spans and token labels."""
+    """Pair each article's doc with its merged gold SI spans and token labels (the loaded
+    words are learnt from ``tc_gold``)."""
     gold = spans_by_article(si_gold)
+    loaded = spans_by_article(s for s in tc_gold if s.technique in LOADED_TECHNIQUES)
     result = []
     for article, doc in zip(articles, docs, strict=True):
         spans = merge_overlapping((s.start, s.end) for s in gold.get(article.id, []))
@@ -73,7 +83,12 @@ def training_docs(
         n_sents = int(inputs.info.sent_id.max()) + 1 if len(labels) else 0
         sentence_labels = np.zeros(n_sents, dtype=np.int8)
         np.maximum.at(sentence_labels, inputs.info.sent_id, labels)
-        result.append(TrainingDoc(article.id, inputs, labels, sentence_labels, spans))
+        loaded_labels = labels_in(
+            inputs.info, [(s.start, s.end) for s in loaded.get(article.id, [])]
+        )
+        result.append(
+            TrainingDoc(article.id, inputs, labels, sentence_labels, spans, loaded_labels)
+        )
     return result
 
 
@@ -134,7 +149,10 @@ def fit_identifier(
     """The full SI model on ``docs`` (layer 2 trained on out-of-fold layer 1)."""
     projection = fit_projection(docs)
     trees = fit_trees(docs, out_of_fold_lexical(docs, inner_folds, seed), projection, seed)
-    return SpanIdentifier(fit_lexical(docs, seed), projection, trees, decode)
+    loaded = LoadedWords.fit(
+        [d.inputs.info.keys["lower"] for d in docs], [d.loaded_labels for d in docs]
+    )
+    return SpanIdentifier(fit_lexical(docs, seed), projection, trees, decode, loaded)
 
 
 @dataclass
@@ -142,6 +160,7 @@ class SiCrossValidation:
     """Out-of-fold token probabilities of every training doc and the best decoding."""
 
     probabilities: list[NDArray[np.float64]]
+    loaded: list[LoadedWords]  # per doc, learnt without its fold
     decode: DecodeSettings
     score: SpanScore
     fold_f1: list[float] = field(default_factory=list)
@@ -153,44 +172,74 @@ def cross_validate_identifier(
     """k-fold CV grouped by article; decoding settings tuned on the pooled predictions."""
     folds = folds_of(len(docs), k)
     probs: list[NDArray[np.float64]] = [np.zeros(0)] * len(docs)
+    loaded = [LoadedWords()] * len(docs)
     for fold in range(k):
         started = time.perf_counter()
         train = [d for d, f in zip(docs, folds, strict=True) if f != fold]
         model = fit_identifier(train, DecodeSettings(), seed=seed)
         for index in np.flatnonzero(folds == fold).tolist():
             probs[index] = model.token_probabilities(docs[index].inputs)
+            loaded[index] = model.loaded
         log(f"SI fold {fold + 1}/{k}: {time.perf_counter() - started:.0f} s")
-    decode, score = tune_decoding(docs, probs)
+    decode, score = tune_decoding(docs, probs, loaded)
     per_fold = []
     for fold in range(k):
         members = [i for i in range(len(docs)) if folds[i] == fold]
+        part = [docs[i] for i in members]
         per_fold.append(
-            si_score([docs[i] for i in members], [probs[i] for i in members], decode).f1
+            si_score(part, [probs[i] for i in members], decode, [loaded[i] for i in members]).f1
         )
-    return SiCrossValidation(probs, decode, score, per_fold)
+    return SiCrossValidation(probs, loaded, decode, score, per_fold)
 
 
 def si_score(
-    docs: Sequence[TrainingDoc], probs: Sequence[NDArray[np.float64]], decode: DecodeSettings
+    docs: Sequence[TrainingDoc],
+    probs: Sequence[NDArray[np.float64]],
+    decode: DecodeSettings,
+    loaded: Sequence[LoadedWords] | None = None,
 ) -> SpanScore:
-    predicted = {
-        d.article_id: [(s, e) for s, e, _ in decode_spans(d.inputs.text, d.inputs.info, p, decode)]
-        for d, p in zip(docs, probs, strict=True)
-    }
+    """SI score of decoded spans plus the loaded-word spans of each doc's ``loaded``."""
+    predicted = {}
+    for index, (d, p) in enumerate(zip(docs, probs, strict=True)):
+        spans = [(s, e) for s, e, _ in decode_spans(d.inputs.text, d.inputs.info, p, decode)]
+        if loaded is not None and decode.loaded_rate <= 1.0:
+            found = loaded[index].spans(d.inputs.info, decode.loaded_rate, decode.loaded_count)
+            spans += [(s, e) for s, e, _ in found]
+        predicted[d.article_id] = spans
     return score_si(predicted, {d.article_id: d.gold for d in docs})
 
 
 def tune_decoding(
-    docs: Sequence[TrainingDoc], probs: Sequence[NDArray[np.float64]]
+    docs: Sequence[TrainingDoc],
+    probs: Sequence[NDArray[np.float64]],
+    loaded: Sequence[LoadedWords] | None = None,
 ) -> tuple[DecodeSettings, SpanScore]:
-    """The grid point of (threshold, low, gap) with the best SI F1."""
-    best: tuple[DecodeSettings, SpanScore] | None = None
-    for threshold in THRESHOLDS:
-        for low in LOWS:
-            for gap in GAPS:
-                settings = DecodeSettings(threshold, min(low, threshold), gap)
-                score = si_score(docs, probs, settings)
-                if best is None or score.f1 > best[1].f1:
-                    best = (settings, score)
-    assert best is not None
+    """The best SI F1 over the (threshold, low, gap) grid and the loaded-word thresholds,
+    by coordinate ascent: decoding grid, loaded-word grid, decoding grid again."""
+    settings = DecodeSettings()
+    if loaded is not None:
+        settings = replace(settings, loaded_rate=0.5, loaded_count=3)
+    best = (settings, si_score(docs, probs, settings, loaded))
+    for round_ in ("decode", "loaded", "decode"):
+        if round_ == "loaded" and loaded is None:
+            continue
+        for candidate in _grid(best[0], round_):
+            score = si_score(docs, probs, candidate, loaded)
+            if score.f1 > best[1].f1:
+                best = (candidate, score)
     return best
+
+
+def _grid(base: DecodeSettings, which: str) -> list[DecodeSettings]:
+    if which == "loaded":
+        return [
+            replace(base, loaded_rate=rate, loaded_count=count)
+            for rate in LOADED_RATES
+            for count in LOADED_COUNTS
+        ]
+    return [
+        replace(base, threshold=threshold, low=min(low, threshold), gap=gap)
+        for threshold in THRESHOLDS
+        for low in LOWS
+        for gap in GAPS
+    ]
