@@ -9,6 +9,8 @@ whitespace and ``. , : ;`` as the PTC v2 annotations are.
 
 ``loaded_rate``/``loaded_count`` are the thresholds of the loaded-word layer
 (``lexicon.LoadedWords``), tuned together with the others; a rate above 1 switches it off.
+``valence_min``: adjectives whose VADER valence reaches this size also propose a span with
+their noun ("brutal regime"); above 4 (the largest valence) switches that off.
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ class DecodeSettings:
     min_chars: int = 2
     loaded_rate: float = 2.0
     loaded_count: int = 3
+    valence_min: float = 9.0
+
+    @property
+    def words_on(self) -> bool:
+        """Whether the loaded-word layer proposes spans at all."""
+        return self.loaded_rate <= 1.0 or self.valence_min <= 4.0
 
 
 def token_runs(info: TokenInfo, on: NDArray[np.bool_]) -> list[tuple[int, int]]:

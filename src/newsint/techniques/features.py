@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from spacy.tokens import Doc, Span
 
 from .embeddings import embed_words
+from .valence import valences
 
 FloatArray = NDArray[np.float32]
 IntArray = NDArray[np.int64]
@@ -146,6 +147,10 @@ SCALAR_NAMES = [
     "depth",
     "ent_begin",
     "doc_tokens",
+    "valence",
+    "valence_abs",
+    "window_valence_abs",
+    "sent_valence_abs",
 ]
 #: columns LightGBM treats as categories
 CATEGORICAL = tuple(SCALAR_NAMES.index(n) for n in ("pos", "dep", "ent", "head_pos"))
@@ -253,6 +258,7 @@ def _scalars(doc: Doc, sent_id: IntArray, sent_start: IntArray, sent_end: IntArr
     n_sents = int(sent_id[-1]) + 1
     first_line_end = doc.text.find("\n")
     rows = np.zeros((n, len(SCALAR_NAMES)), dtype=np.float32)
+    rows[:, -4:] = _valence_columns([t.lower_ for t in doc], sent_id)
     for t in doc:
         i = t.i
         length = sent_end[i] - sent_start[i]
@@ -264,8 +270,22 @@ def _scalars(doc: Doc, sent_id: IntArray, sent_start: IntArray, sent_end: IntArr
             *stats[i], counts.get(t.lower_, 0), i - sent_start[i], sent_end[i] - i,
             _POS.get(t.head.pos_, 16), t.n_lefts + t.n_rights, t.head.i - i,
             sum(1 for _ in islice(t.ancestors, MAX_DEPTH)), t.ent_iob_ == "B", n,
+            *rows[i, -4:],
         )  # fmt: skip
     return rows
+
+
+def _valence_columns(lower: list[str], sent_id: IntArray) -> FloatArray:
+    """Per token: VADER valence, its size, the largest size within two tokens, and the
+    mean size over the token's sentence (loaded words cluster in loaded sentences)."""
+    value = valences(lower)
+    size = np.abs(value)
+    padded = np.pad(size, 2)
+    window = np.max(np.stack([padded[k : k + len(size)] for k in range(5)]), axis=0)
+    sums = np.bincount(sent_id, weights=size)
+    counts = np.bincount(sent_id)
+    sentence = (sums / np.maximum(counts, 1))[sent_id]
+    return np.stack([value, size, window, sentence], axis=1).astype(np.float32)
 
 
 # --- target encoding ----------------------------------------------------------------------

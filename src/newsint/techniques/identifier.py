@@ -117,6 +117,8 @@ class SpanIdentifier:
     def loaded_spans(self, inputs: DocInputs) -> list[tuple[int, int, float]]:
         """The loaded-word spans alone (none when the settings switch the layer off)."""
         settings = self.decode
-        if settings.loaded_rate > 1.0:
+        if not settings.words_on:
             return []
-        return self.loaded.spans(inputs.info, settings.loaded_rate, settings.loaded_count)
+        return self.loaded.spans(
+            inputs.info, settings.loaded_rate, settings.loaded_count, settings.valence_min
+        )

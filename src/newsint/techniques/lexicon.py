@@ -26,6 +26,8 @@ from .features import DEP_LABELS, POS_TAGS, SCALAR_NAMES, TokenInfo
 LOADED_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 _POS, _DEP, _HEAD = (SCALAR_NAMES.index(n) for n in ("pos", "dep", "head_offset"))
 _ALPHA, _HEAD_POS = SCALAR_NAMES.index("is_alpha"), SCALAR_NAMES.index("head_pos")
+_VALENCE = SCALAR_NAMES.index("valence_abs")
+VALENCE_OFF = 9.0  # above the largest VADER valence: no word qualifies by valence
 CONTENT_POS = frozenset(POS_TAGS.index(p) for p in ("ADJ", "ADV", "NOUN", "VERB", "PROPN"))
 ADJ, NOUN, PROPN = (POS_TAGS.index(p) for p in ("ADJ", "NOUN", "PROPN"))
 AMOD = DEP_LABELS.index("amod")
@@ -61,23 +63,29 @@ class LoadedWords:
         n = self.total.get(word, 0)
         return self.positive.get(word, 0) / n if n >= max(min_count, 1) else 0.0
 
-    def spans(self, info: TokenInfo, min_rate: float, min_count: int) -> list[Scored]:
-        """``(start, end, rate)``: each word passing both thresholds, with its head noun
-        when it is an adjective modifying a noun a few tokens to its right."""
+    def spans(
+        self, info: TokenInfo, min_rate: float, min_count: int, valence_min: float = VALENCE_OFF
+    ) -> list[Scored]:
+        """``(start, end, score)``: each word passing both thresholds, with its head noun
+        when it is an adjective modifying a noun a few tokens to its right; and each
+        adjective whose VADER valence size reaches ``valence_min``, with its noun (a word
+        the training articles rarely saw: "bloody jihad"). The score is the word's rate,
+        or its valence size / 4."""
         out = []
         words = info.keys["lower"]
         for i, word in enumerate(words):
-            rate = self.rate(word, min_count)
             row = info.scalars[i]
-            if rate <= 0.0 or rate < min_rate or not row[_ALPHA]:
+            if not row[_ALPHA] or int(row[_POS]) not in CONTENT_POS:
                 continue
-            if int(row[_POS]) not in CONTENT_POS:
-                continue
+            rate = self.rate(word, min_count)
             head = i + int(row[_HEAD])
-            end = int(info.ends[i])
-            if _modifies_noun(info, i, head):
-                end = int(info.ends[head])
-            out.append((int(info.starts[i]), end, rate))
+            noun = _modifies_noun(info, i, head)
+            charged = noun and float(row[_VALENCE]) >= valence_min
+            if (rate <= 0.0 or rate < min_rate) and not charged:
+                continue
+            score = max(rate if rate >= min_rate else 0.0, float(row[_VALENCE]) / 4 * charged)
+            end = int(info.ends[head]) if noun else int(info.ends[i])
+            out.append((int(info.starts[i]), end, min(score, 1.0)))
         return out
 
     def to_json(self) -> dict[str, Any]:

@@ -97,6 +97,7 @@ class TechniqueModel:
                 "min_chars": si.decode.min_chars,
                 "loaded_rate": si.decode.loaded_rate,
                 "loaded_count": si.decode.loaded_count,
+                "valence_min": si.decode.valence_min,
             },
             "info": self.info,
         }

@@ -11,7 +11,9 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
-UNUSED_COMPONENTS = ("newsint_entities", "newsint_dates", "newsint_quantities")
+#: the model reads the parse, the lines and the sections only; the technique component
+#: itself must not run (a retrained model's features may not fit the shipped one)
+NEEDED_COMPONENTS = ("newsint_lines", "newsint_sections")
 
 
 def parse_texts(texts: Sequence[str], batch_size: int = 16) -> Iterator[Doc]:
@@ -20,6 +22,10 @@ def parse_texts(texts: Sequence[str], batch_size: int = 16) -> Iterator[Doc]:
     from ..config import Config
 
     nlp = get_pipeline(Config.from_env(batch_size=batch_size)).nlp
-    disabled = [name for name in UNUSED_COMPONENTS if name in nlp.pipe_names]
+    disabled = [
+        name
+        for name in nlp.pipe_names
+        if name.startswith("newsint_") and name not in NEEDED_COMPONENTS
+    ]
     with nlp.select_pipes(disable=disabled):
         yield from nlp.pipe(texts, batch_size=batch_size)

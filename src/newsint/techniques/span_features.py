@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from .embeddings import embed_texts
 from .features import sentences
 from .hashing import hash_chars, hash_words
+from .valence import valences
 
 FloatArray = NDArray[np.float32]
 HASH_FEATURES = 2**18
@@ -137,7 +138,23 @@ def _form_row(c: SpanContext, article: str) -> list[float]:
         c.pos.count("PRON"), sum(t in ("JJS", "RBS") for t in c.tags),
         sum(e in ("PERSON", "NORP", "ORG", "GPE") for e in c.ents),
         float(any(ch.isdigit() for ch in text)),
+        *_valence_row(words, c.sentence),
     ]  # fmt: skip
+
+
+def _valence_row(words: list[str], sentence: str) -> list[float]:
+    """VADER valence of the span's words (total size, most negative, most positive) and the
+    mean size over its sentence: loaded language and name calling are charged words."""
+    span = valences(words)
+    around = np.abs(valences(_WORD.findall(sentence.lower())))
+    if not len(span):
+        return [0.0, 0.0, 0.0, float(around.mean()) if len(around) else 0.0]
+    return [
+        float(np.abs(span).sum()),
+        float(span.min()),
+        float(span.max()),
+        float(around.mean()) if len(around) else 0.0,
+    ]
 
 
 def _list_row(
@@ -159,7 +176,7 @@ def _list_row(
             len(contexts)]  # fmt: skip
 
 
-N_FORM_FEATURES = 23 + 5 + 2 * len(CUES)
+N_FORM_FEATURES = 27 + 5 + 2 * len(CUES)
 
 
 def _log_normalised(matrix: csr_matrix) -> csr_matrix:

@@ -49,6 +49,8 @@ GAPS = (0, 2, 4, 8)
 #: loaded-word thresholds tried (a rate above 1 switches the layer off)
 LOADED_RATES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 2.0)
 LOADED_COUNTS = (2, 3, 5, 8)
+#: valence sizes tried for charged adjectives (9: off)
+VALENCE_MINS = (1.5, 1.8, 2.0, 2.5, 3.0, 9.0)
 
 Log = Callable[[str], None]
 
@@ -202,8 +204,10 @@ def si_score(
     predicted = {}
     for index, (d, p) in enumerate(zip(docs, probs, strict=True)):
         spans = [(s, e) for s, e, _ in decode_spans(d.inputs.text, d.inputs.info, p, decode)]
-        if loaded is not None and decode.loaded_rate <= 1.0:
-            found = loaded[index].spans(d.inputs.info, decode.loaded_rate, decode.loaded_count)
+        if loaded is not None and decode.words_on:
+            found = loaded[index].spans(
+                d.inputs.info, decode.loaded_rate, decode.loaded_count, decode.valence_min
+            )
             spans += [(s, e) for s, e, _ in found]
         predicted[d.article_id] = spans
     return score_si(predicted, {d.article_id: d.gold for d in docs})
@@ -215,13 +219,13 @@ def tune_decoding(
     loaded: Sequence[LoadedWords] | None = None,
 ) -> tuple[DecodeSettings, SpanScore]:
     """The best SI F1 over the (threshold, low, gap) grid and the loaded-word thresholds,
-    by coordinate ascent: decoding grid, loaded-word grid, decoding grid again."""
+    by coordinate ascent: decoding grid, loaded-word grid, valence grid, decoding again."""
     settings = DecodeSettings()
     if loaded is not None:
         settings = replace(settings, loaded_rate=0.5, loaded_count=3)
     best = (settings, si_score(docs, probs, settings, loaded))
-    for round_ in ("decode", "loaded", "decode"):
-        if round_ == "loaded" and loaded is None:
+    for round_ in ("decode", "loaded", "valence", "decode"):
+        if round_ in ("loaded", "valence") and loaded is None:
             continue
         for candidate in _grid(best[0], round_):
             score = si_score(docs, probs, candidate, loaded)
@@ -231,6 +235,8 @@ def tune_decoding(
 
 
 def _grid(base: DecodeSettings, which: str) -> list[DecodeSettings]:
+    if which == "valence":
+        return [replace(base, valence_min=v) for v in VALENCE_MINS]
     if which == "loaded":
         return [
             replace(base, loaded_rate=rate, loaded_count=count)
