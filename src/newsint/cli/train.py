@@ -6,8 +6,9 @@ add their commands from their own modules (``cli/train_claims.py``...).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -27,6 +28,27 @@ train_app = typer.Typer(
 @train_app.callback()
 def train_callback() -> None:
     """Rebuild the models newsint ships, from the data in ../shared/data."""
+
+
+#: ``--output`` of the commands that write one model file
+ModelOutputOpt = Annotated[
+    Path,
+    typer.Option("--output", "-o", help="Where to write the model (default: the shipped one)."),
+]
+Model = TypeVar("Model")
+
+
+def train_model_file(data: Path, output: Path, train: Callable[[], Model]) -> Model:
+    """Run ``train`` (which reads ``data`` and writes ``output``); a ``NewsintError``
+    becomes one line on stderr and exit code 1; prints where the model went and its size."""
+    try:
+        stderr.print(f"training on {data} ...")
+        model = train()
+    except NewsintError as exc:
+        report_problem(exc)
+        raise typer.Exit(1) from None
+    typer.echo(f"model: {output} ({output.stat().st_size / 1024:,.0f} KB)")
+    return model
 
 
 def _default_out() -> Path:

@@ -9,9 +9,8 @@ import typer
 
 from ..claims.checkworthiness import DEFAULT_MODEL_PATH
 from ..claims.training import TrainingOptions
-from ..errors import NewsintError
 from ..evaluation.claims import DEFAULT_TRAIN
-from .output import report_problem, stderr
+from .train import ModelOutputOpt, train_model_file
 
 DataOpt = Annotated[
     Path,
@@ -21,10 +20,6 @@ DataOpt = Annotated[
         help="CLEF 2019 check-worthiness training CSV; relative paths are taken from the "
         "current folder.",
     ),
-]
-OutputOpt = Annotated[
-    Path,
-    typer.Option("--output", "-o", help="Where to write the model (default: the shipped one)."),
 ]
 COpt = Annotated[
     float, typer.Option("--c", min=1e-6, help="Inverse regularisation of the regression.")
@@ -39,7 +34,7 @@ FoldsOpt = Annotated[
 
 def train_claims_command(
     data: DataOpt = DEFAULT_TRAIN,
-    output: OutputOpt = DEFAULT_MODEL_PATH,
+    output: ModelOutputOpt = DEFAULT_MODEL_PATH,
     c: COpt = TrainingOptions.c,
     char: CharOpt = TrainingOptions.char_ngrams,
     folds: FoldsOpt = TrainingOptions.folds,
@@ -51,15 +46,9 @@ def train_claims_command(
     """
     from ..claims.training import train_and_save
 
-    try:
-        stderr.print(f"training on {data} ...")
-        model = train_and_save(data, output, TrainingOptions(c=c, char_ngrams=char, folds=folds))
-    except NewsintError as exc:
-        report_problem(exc)
-        raise typer.Exit(1) from None
+    options = TrainingOptions(c=c, char_ngrams=char, folds=folds)
+    model = train_model_file(data, output, lambda: train_and_save(data, output, options))
     info = model.info
-    size_kb = output.stat().st_size / 1024
-    typer.echo(f"model: {output} ({size_kb:,.0f} KB)")
     typer.echo(
         f"trained on {info['trained_on']:,} sentences ({info['positives']:,} check-worthy, "
         f"{info['debates']} debates)"

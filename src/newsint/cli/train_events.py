@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NewsintError
 from ..evaluation.events import DEFAULT_CASE
 from ..events.subtype import DEFAULT_MODEL_PATH
-from .output import report_problem, stderr
+from .train import ModelOutputOpt, train_model_file
 
 DataOpt = Annotated[
     Path,
@@ -21,10 +20,6 @@ DataOpt = Annotated[
         "folder. Its case2021-task2-event-types.txt beside it defines the 25-type scores.",
     ),
 ]
-OutputOpt = Annotated[
-    Path,
-    typer.Option("--output", "-o", help="Where to write the model (default: the shipped one)."),
-]
 FoldsOpt = Annotated[
     int, typer.Option("--folds", min=2, max=20, help="Stratified cross-validation folds.")
 ]
@@ -32,7 +27,7 @@ FoldsOpt = Annotated[
 
 def train_events_command(
     data: DataOpt = DEFAULT_CASE,
-    output: OutputOpt = DEFAULT_MODEL_PATH,
+    output: ModelOutputOpt = DEFAULT_MODEL_PATH,
     folds: FoldsOpt = 5,
 ) -> None:
     """Train the ACLED sub-event classifier (the ACLED export's sub_event_type) on CASE 2021.
@@ -43,15 +38,8 @@ def train_events_command(
     """
     from ..events.training import train_and_save
 
-    try:
-        stderr.print(f"training on {data} ...")
-        model = train_and_save(data, output, folds=folds)
-    except NewsintError as exc:
-        report_problem(exc)
-        raise typer.Exit(1) from None
+    model = train_model_file(data, output, lambda: train_and_save(data, output, folds=folds))
     info = model.info
-    size_kb = output.stat().st_size / 1024
-    typer.echo(f"model: {output} ({size_kb:,.0f} KB)")
     typer.echo(
         f"trained on {info['rows']:,} snippets, {info['labels']} labels; "
         f"{len(model.words.vocabulary):,} word and {len(model.chars.vocabulary):,} "
