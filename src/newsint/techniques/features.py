@@ -147,11 +147,12 @@ SCALAR_NAMES = [
     "depth",
     "ent_begin",
     "doc_tokens",
-    "valence",
+    "valence",  # the last N_VALENCE columns come from _valence_columns
     "valence_abs",
     "window_valence_abs",
     "sent_valence_abs",
 ]
+N_VALENCE = 4
 #: columns LightGBM treats as categories
 CATEGORICAL = tuple(SCALAR_NAMES.index(n) for n in ("pos", "dep", "ent", "head_pos"))
 MAX_DEPTH = 50  # deeper trees (run-on text) add nothing and cost time
@@ -258,11 +259,11 @@ def _scalars(doc: Doc, sent_id: IntArray, sent_start: IntArray, sent_end: IntArr
     n_sents = int(sent_id[-1]) + 1
     first_line_end = doc.text.find("\n")
     rows = np.zeros((n, len(SCALAR_NAMES)), dtype=np.float32)
-    rows[:, -4:] = _valence_columns([t.lower_ for t in doc], sent_id)
+    rows[:, -N_VALENCE:] = _valence_columns([t.lower_ for t in doc], sent_id)
     for t in doc:
         i = t.i
         length = sent_end[i] - sent_start[i]
-        rows[i] = (
+        rows[i, :-N_VALENCE] = (
             t.is_alpha, t.is_upper and len(t) > 1, t.is_title, t.is_punct, t.is_stop,
             t.like_num, len(t), _POS.get(t.pos_, 16), _DEP.get(t.dep_, 19),
             _ENT.get(t.ent_type_, 0), (i - sent_start[i]) / max(length, 1), length,
@@ -270,7 +271,6 @@ def _scalars(doc: Doc, sent_id: IntArray, sent_start: IntArray, sent_end: IntArr
             *stats[i], counts.get(t.lower_, 0), i - sent_start[i], sent_end[i] - i,
             _POS.get(t.head.pos_, 16), t.n_lefts + t.n_rights, t.head.i - i,
             sum(1 for _ in islice(t.ancestors, MAX_DEPTH)), t.ent_iob_ == "B", n,
-            *rows[i, -4:],
         )  # fmt: skip
     return rows
 
@@ -291,6 +291,20 @@ def _valence_columns(lower: list[str], sent_id: IntArray) -> FloatArray:
 # --- target encoding ----------------------------------------------------------------------
 
 
+def count_keys(
+    keys: Iterable[Sequence[str]], labels: Iterable[NDArray[Any]]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Per key: how many of its occurrences are labelled 1, and how many there are."""
+    positive: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for seq, y in zip(keys, labels, strict=True):
+        for key, label in zip(seq, y.tolist(), strict=True):
+            total[key] = total.get(key, 0) + 1
+            if label:
+                positive[key] = positive.get(key, 0) + 1
+    return positive, total
+
+
 @dataclass(frozen=True, slots=True)
 class RateTable:
     """How often each key (word, lemma, bigram) lay inside a gold span in the training data."""
@@ -301,17 +315,9 @@ class RateTable:
 
     @classmethod
     def fit(cls, keys: Iterable[Sequence[str]], labels: Iterable[NDArray[Any]]) -> RateTable:
-        positive: dict[str, int] = {}
-        total: dict[str, int] = {}
-        n_pos = n_all = 0
-        for seq, y in zip(keys, labels, strict=True):
-            for key, label in zip(seq, y.tolist(), strict=True):
-                total[key] = total.get(key, 0) + 1
-                if label:
-                    positive[key] = positive.get(key, 0) + 1
-                n_pos += int(label)
-                n_all += 1
-        return cls(positive, total, n_pos / n_all if n_all else 0.0)
+        positive, total = count_keys(keys, labels)
+        n_all = sum(total.values())
+        return cls(positive, total, sum(positive.values()) / n_all if n_all else 0.0)
 
     def pruned(self, min_count: int) -> RateTable:
         """Keys seen fewer than ``min_count`` times dropped (they sit near the prior)."""

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .features import DEP_LABELS, POS_TAGS, SCALAR_NAMES, TokenInfo
+from .features import DEP_LABELS, POS_TAGS, SCALAR_NAMES, TokenInfo, count_keys
 
 #: techniques whose spans teach the lexicon
 LOADED_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
@@ -48,13 +48,7 @@ class LoadedWords:
         cls, keys: Iterable[Sequence[str]], labels: Iterable[NDArray[Any]], min_count: int = 2
     ) -> LoadedWords:
         """Counts over token keys and 0/1 labels (1: inside a loaded-language span)."""
-        positive: dict[str, int] = {}
-        total: dict[str, int] = {}
-        for seq, y in zip(keys, labels, strict=True):
-            for key, label in zip(seq, y.tolist(), strict=True):
-                total[key] = total.get(key, 0) + 1
-                if label:
-                    positive[key] = positive.get(key, 0) + 1
+        positive, total = count_keys(keys, labels)
         kept = {k: v for k, v in total.items() if v >= min_count and positive.get(k)}
         return cls({k: positive[k] for k in kept}, kept)
 
@@ -80,10 +74,11 @@ class LoadedWords:
             rate = self.rate(word, min_count)
             head = i + int(row[_HEAD])
             noun = _modifies_noun(info, i, head)
+            frequent = rate > 0.0 and rate >= min_rate
             charged = noun and float(row[_VALENCE]) >= valence_min
-            if (rate <= 0.0 or rate < min_rate) and not charged:
+            if not frequent and not charged:
                 continue
-            score = max(rate if rate >= min_rate else 0.0, float(row[_VALENCE]) / 4 * charged)
+            score = max(rate if frequent else 0.0, float(row[_VALENCE]) / 4 if charged else 0.0)
             end = int(info.ends[head]) if noun else int(info.ends[i])
             out.append((int(info.starts[i]), end, min(score, 1.0)))
         return out
