@@ -22,6 +22,11 @@ from .mentions import BROAD_KINDS, COMMON_WORDS, NUMERIC_LABELS, Mention, words
 
 _SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|[–—\-/])\s*$", re.IGNORECASE)
 _DASH = re.compile(r"^\s+[–—\-]\s+$|^\s*[–—]\s*$")
+#: words that say what kind of town-like place follows "of": "the town of X", "the mayor of X"
+_KIND_WORDS = (
+    r"towns?|city|cities|villages?|provinces?|governorates?|districts?|capital|outskirts|"
+    r"suburbs?|islands?|municipality|mayor|governor|residents?|inhabitants"
+)
 _PREFIX_CUE = re.compile(
     r"(?:\b(?:in|at|from|to|into|towards?|near|via|through|across|outside|inside|around|"
     r"between|beyond|along|reach(?:ed|ing|es)?|entered|enter|captured|seized|took|"
@@ -31,20 +36,13 @@ _PREFIX_CUE = re.compile(
     r"north-?east|north-?west|south-?east|south-?west)(?:\s+the)?"
     r"|\b(?:fired|attacks?|attacked|strikes?|raids?|assaults?|offensive|shelling|bombing|"
     r"airstrikes?|march(?:ed)?|advance[sd]?)\s+on(?:\s+the)?"
-    r"|\b(?:towns?|city|cities|villages?|provinces?|regions?|districts?|areas?|"
-    r"governorates?|countries|country|capital|outskirts|suburbs?|port|border[\s\-]*towns?|"
-    r"islands?|states?|county|counties|municipality|neighbou?rhoods?|mayor|governor|"
-    r"residents?|inhabitants|(?:north|south|east|west)(?:-?(?:east|west))?)"
+    rf"|\b(?:{_KIND_WORDS}|regions?|areas?|countries|country|port|border[\s\-]*towns?|"
+    r"states?|county|counties|neighbou?rhoods?|(?:north|south|east|west)(?:-?(?:east|west))?)"
     r"\s+of(?:\s+the)?)\s*$",
     re.IGNORECASE,
 )
 #: a context that names the kind of place: "the town of X", "the mayor of X"
-_KIND_CUE = re.compile(
-    r"\b(?:towns?|city|cities|villages?|hamlets?|provinces?|governorates?|districts?|"
-    r"capital|outskirts|suburbs?|islands?|municipality|township|mayor|governor|residents?|"
-    r"inhabitants)\s+of(?:\s+the)?\s*$",
-    re.IGNORECASE,
-)
+_KIND_CUE = re.compile(rf"\b(?:{_KIND_WORDS}|hamlets?|township)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
 #: a locative preposition right before the name: strong evidence for a known place name
 _NEAR_CUE = re.compile(
     r"(?:^|[^\w])(?:[Ii]n|at|from|near|into|outside|inside|via|across|around|towards?|through)"

@@ -33,7 +33,6 @@ from .accept import linked
 from .facilities import (
     CONFIDENCE_FACTOR,
     LOCAL_SUPPORT,
-    STREET_HEADS,
     Container,
     Located,
     facility_candidate,
@@ -148,10 +147,9 @@ def _stray_street(cand: Candidate, mention: Mention, article_focus: Container | 
     """A small town whose name ends like a street ("Washington Square", a Philadelphia
     neighbourhood in GeoNames) far from the town the article is about: the square or
     street of that town is meant."""
-    words = mention.lookup.split()
     if article_focus is None or cand.kind != "city" or cand.population >= STRAY_POPULATION:
         return False
-    if not words or words[-1].casefold() not in STREET_HEADS:
+    if facility_kind(mention.lookup.split()) != "street":
         return False
     town = article_focus[0]
     return haversine_km(cand.lat, cand.lon, town.lat, town.lon) > INNER_KM
