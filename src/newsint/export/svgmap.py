@@ -28,18 +28,19 @@ def country_outlines() -> tuple[tuple[str, tuple[Ring, ...]], ...]:
     """(name, polygon rings in lon/lat) for every country, decoded once per process."""
     path = resources.files("newsint.export").joinpath("data/world-atlas/countries-50m.json")
     topo = json.loads(path.read_text(encoding="utf-8"))
-    arcs = _decode_arcs(topo["arcs"], topo["transform"])
+    arcs = decode_arcs(topo["arcs"], topo["transform"])
     countries = []
     for geometry in topo["objects"]["countries"]["geometries"]:
         polygons = geometry.get("arcs") or []
         if geometry["type"] == "Polygon":
             polygons = [polygons]
-        rings = tuple(_ring(arcs, ring) for polygon in polygons for ring in polygon)
+        rings = tuple(join_arcs(arcs, ring) for polygon in polygons for ring in polygon)
         countries.append((geometry.get("properties", {}).get("name", ""), rings))
     return tuple(countries)
 
 
-def _decode_arcs(raw: list[list[list[int]]], transform: dict[str, list[float]]) -> list[Ring]:
+def decode_arcs(raw: list[list[list[int]]], transform: dict[str, list[float]]) -> list[Ring]:
+    """TopoJSON's quantised, delta-encoded arcs as (lon, lat) points."""
     (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
     decoded = []
     for arc in raw:
@@ -52,7 +53,8 @@ def _decode_arcs(raw: list[list[list[int]]], transform: dict[str, list[float]]) 
     return decoded
 
 
-def _ring(arcs: list[Ring], indexes: list[int]) -> Ring:
+def join_arcs(arcs: list[Ring], indexes: list[int]) -> Ring:
+    """One ring from arc indexes (a negative index ``~i`` is arc ``i`` reversed)."""
     points: Ring = []
     for index in indexes:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
